@@ -1,0 +1,1 @@
+export { isTesseraError, TesseraError } from './tessera-error.js';
