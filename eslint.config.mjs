@@ -49,6 +49,7 @@ const layerConstraints = [
       'type:infrastructure',
       'type:contracts',
       'type:testing',
+      'type:api',
     ],
   },
 ];
@@ -56,6 +57,12 @@ const layerConstraints = [
 /** A service depends on its own scope and on shared libraries; shared code on shared code only. */
 const scopeConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:shared'] },
+  // Benchmarks and cross-service suites drive the services themselves.
+  {
+    sourceTag: 'scope:tooling',
+    onlyDependOnLibsWithTags: ['scope:tooling', 'scope:shared', 'scope:inventory'],
+  },
 ];
 
 /** Test files may also use the test harness. */
@@ -146,6 +153,54 @@ export default tseslint.config(
             {
               group: ['@nestjs/*', 'pg', 'kafkajs', '@grpc/*', 'node:*'],
               message: 'domain/ is pure: no I/O or framework imports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A service's use cases depend on ports, never on adapters or frameworks (STYLE.md).
+    files: ['services/*/src/application/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/infrastructure/**', '**/api/**', '**/app/**'],
+              message: 'application/ depends on its ports; adapters implement them.',
+            },
+            {
+              group: [
+                '@nestjs/*',
+                'pg',
+                'kafkajs',
+                '@grpc/*',
+                '@tessera/event-store',
+                '@tessera/event-transport',
+                '@tessera/postgres',
+              ],
+              message: 'application/ is framework- and storage-free: use a port.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Adapters serve the application; only the API layer and the app wiring sit above them.
+    files: ['services/*/src/infrastructure/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api/**', '**/app/**'],
+              message: 'infrastructure/ must not depend on the API layer or the app wiring.',
             },
           ],
         },

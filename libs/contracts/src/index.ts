@@ -7,6 +7,7 @@
  * (`common.EventEnvelope.encode(envelope).finish()`). A future v2 package becomes `commonV2`.
  */
 export * as common from './gen/index.tessera.common.v1.js';
+export * as inventory from './gen/index.tessera.inventory.v1.js';
 export {
   ERROR_DETAIL_METADATA_KEY,
   errorDetailMetadata,

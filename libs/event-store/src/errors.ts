@@ -6,7 +6,23 @@ import type { ExpectedVersion } from './types.js';
  * to problem+json or gRPC statuses. Database failures are rethrown unchanged (see
  * `isTransientPostgresError` in @tessera/postgres to tell "retry later" from "this is wrong").
  */
-export abstract class EventStoreError extends TesseraError {}
+export abstract class EventStoreError extends TesseraError {
+  /**
+   * Set on a validation error of `appendMany`: the index of the refused entry, which the message
+   * also names (`entries[3]: …`). Undefined for everything else.
+   */
+  entryIndex?: number;
+}
+
+/**
+ * Attributes a validation error to entry `entryIndex` of an `appendMany` call, keeping its class
+ * and code (so callers handle it as they handle the same error from `append`).
+ */
+export function inBatchEntry<T extends EventStoreError>(error: T, entryIndex: number): T {
+  error.entryIndex = entryIndex;
+  error.message = `entries[${entryIndex}]: ${error.message}`;
+  return error;
+}
 
 /** Which expected version did not hold. The command reloads the stream and decides again. */
 export class ConcurrencyError extends EventStoreError {

@@ -6,10 +6,16 @@
  *   libs/event-store/src/cli/migrate.ts --schema <name>` with DATABASE_URL).
  * - Write: `store.append(streamId, events, { expectedVersion, correlationId, actor, … })`, alone or
  *   inside the caller's transaction (`client`, or `store.transaction(work)`).
- * - Read: `store.readStream(streamId)` for one aggregate, `store.readAll({ after, limit })` for the
+ * - Bulk write (imports): `store.appendMany([{ streamId, events, expectedVersion }, …], options)`
+ *   appends to up to `maxAppendManyEntries` streams (`maxAppendManyEvents` events) in one
+ *   transaction with a constant number of statements, all or nothing, with `append`'s checks and
+ *   idempotency per entry. A conflict on any entry stores nothing of the call and throws
+ *   `ConcurrencyError` naming the first such stream: append those entries one by one.
+ * - Read: `store.readStream(streamId)` for one aggregate (`store.readStreams(ids)` for many), `store.readAll({ after, limit })` for the
  *   whole log in commit-safe order (a transaction that commits late is waited for, never skipped).
  * - Follow: `store.subscribe(...)` and projections (`runProjection`, `rebuildProjection`), each
- *   committing its checkpoint with its writes.
+ *   committing its checkpoint with its writes. A projection with `applyBatch` gets each batch read
+ *   from the log in one call (set-based writes); it must end as `apply` event by event would.
  * - Publish: configure `outbox` and run one `OutboxRelay` (per schema, leader-elected).
  * - Consume: `createIdempotentHandler(...)` turns a transport delivery into an exactly-once effect;
  *   `createIdempotentBatchHandler(...)` does it for a `handleBatch` subscription, one
@@ -21,6 +27,8 @@
 export { createEventStore, defaultMaxPayloadBytes } from './event-store.js';
 export type { EventStore, EventStoreOptions } from './event-store.js';
 export type {
+  AppendManyEntry,
+  AppendManyOptions,
   AppendOptions,
   AppendResult,
   ExpectedVersion,
@@ -47,6 +55,8 @@ export {
 } from './errors.js';
 export { defineUpcasters, noUpcasters, type Upcaster, type Upcasters } from './upcasting.js';
 export { maxStreamIdLength } from './validation/validate-append.js';
+export { maxReadStreams } from './read.js';
+export { maxAppendManyEntries, maxAppendManyEvents } from './validation/validate-append-many.js';
 export type { OutboxRouting } from './outbox/outbox-writer.js';
 export type { PublishedBatch } from './outbox/outbox-publisher.js';
 export {

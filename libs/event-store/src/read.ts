@@ -123,3 +123,46 @@ export function nextPosition(rows: readonly EventRow[], after: LogPosition): Log
   const last = rows.at(-1);
   return last ? logPositionOfRow(last) : after;
 }
+
+/** Most streams one `readStreams` call reads. */
+export const maxReadStreams = 5_000;
+
+/**
+ * Several whole streams in one query (an import loading what it is about to decide on). Streams
+ * that do not exist are absent from the map; each present one is what `readStream` returns.
+ */
+export async function readStreams(
+  db: Queryable,
+  tables: StoreTables,
+  upcasters: Upcasters,
+  streamIds: readonly string[],
+): Promise<Map<string, StreamRead>> {
+  if (streamIds.length > maxReadStreams) {
+    throw new InvalidArgumentError(
+      'streamIds',
+      `at most ${maxReadStreams} per call, got ${streamIds.length}`,
+    );
+  }
+  streamIds.forEach((streamId) => {
+    validateStreamId(streamId);
+  });
+  const { rows } = await db.query<{ current_version: string; sid: string } & Partial<EventRow>>(
+    `SELECT s.stream_id AS sid, s.version AS current_version, ${eventColumns}
+       FROM ${tables.streams} s
+       LEFT JOIN ${tables.events} e ON e.stream_id = s.stream_id
+      WHERE s.stream_id = ANY($1::text[])
+      ORDER BY s.stream_id, e.stream_version`,
+    [[...new Set(streamIds)]],
+  );
+  const streams = new Map<string, { streamId: string; version: number; events: EventEnvelope[] }>();
+  for (const row of rows) {
+    let stream = streams.get(row.sid);
+    if (!stream) {
+      stream = { streamId: row.sid, version: Number(row.current_version), events: [] };
+      streams.set(row.sid, stream);
+    }
+    if (typeof row.id === 'string')
+      stream.events.push(upcasters.upcast(envelopeFromRow(row as EventRow)));
+  }
+  return streams;
+}

@@ -45,6 +45,20 @@ export interface AppendOptions {
   readonly client?: pg.ClientBase;
 }
 
+/** One stream's events in `appendMany`: a new stream (0 or `'no-stream'`) or one at a version read. */
+export interface AppendManyEntry {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  /**
+   * The version the caller read (0: no events yet) or `'no-stream'`. `'any'` and
+   * `'stream-exists'` need the stream's row lock first: use `append` for them.
+   */
+  readonly expectedVersion: number | 'no-stream';
+}
+
+/** What every entry of an `appendMany` call shares: metadata and the optional caller's `client`. */
+export type AppendManyOptions = Omit<AppendOptions, 'expectedVersion'>;
+
 export interface AppendResult {
   readonly streamId: string;
   /** The stream's version after this append: pass it as the next expected version. */

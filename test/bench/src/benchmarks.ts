@@ -1,6 +1,8 @@
 import type { Benchmark } from './benchmark.js';
 import { eventStorePlan } from './eventstore/plan.js';
 import { runEventStoreBenchmark } from './eventstore/run-eventstore.js';
+import { inventoryPlan } from './inventory/plan.js';
+import { runInventoryBenchmark } from './inventory/run-inventory.js';
 
 /** Benchmark name → benchmark; `npm run bench -- <name>` runs one. */
 export const benchmarks = {
@@ -9,6 +11,12 @@ export const benchmarks = {
       'event store appends and reads, event→consumer latency through Kafka and the Postgres log, projection lag',
     overallLimitMs: eventStorePlan.overallLimitMs,
     run: runEventStoreBenchmark,
+  },
+  inventory: {
+    description:
+      'inventory import of a generated lab (10,000 hosts, 100,000 devices), filtered lists and reachability queries',
+    overallLimitMs: inventoryPlan.overallLimitMs,
+    run: runInventoryBenchmark,
   },
 } satisfies Record<string, Benchmark>;
 

@@ -1,4 +1,4 @@
-import { withTransaction } from '@tessera/postgres';
+import { withTransaction, type Queryable } from '@tessera/postgres';
 import type pg from 'pg';
 import { DuplicateEventIdError, NotInTransactionError } from '../errors.js';
 import type { AppendOptions, AppendResult, NewEvent } from '../types.js';
@@ -32,14 +32,27 @@ export async function appendEvents(
     expected: validateExpectedVersion(options.expectedVersion),
     metadata: validateMetadata(options),
   };
+  return inAppendTransaction(deps.pool, options.client, (db) =>
+    appendInTransaction(db, deps.target, plan),
+  );
+}
+
+/**
+ * Runs `work` in the caller's transaction (`client`, which must be inside one) or in a
+ * transaction of its own. An id stored concurrently by another append surfaces as
+ * `DuplicateEventIdError`.
+ */
+export async function inAppendTransaction<T>(
+  pool: pg.Pool,
+  client: pg.ClientBase | undefined,
+  work: (db: Queryable) => Promise<T>,
+): Promise<T> {
   try {
-    if (options.client) {
-      if (options.client.getTransactionStatus() !== 'T') throw new NotInTransactionError();
-      return await appendInTransaction(options.client, deps.target, plan);
+    if (client) {
+      if (client.getTransactionStatus() !== 'T') throw new NotInTransactionError();
+      return await work(client);
     }
-    return await withTransaction(deps.pool, (client) =>
-      appendInTransaction(client, deps.target, plan),
-    );
+    return await withTransaction(pool, work);
   } catch (error) {
     throw translateUniqueViolation(error);
   }

@@ -5,6 +5,7 @@ import { writeOutboxRows, type OutboxRouting } from '../outbox/outbox-writer.js'
 import type { StoreTables } from '../tables.js';
 import type { AppendResult, ExpectedVersion } from '../types.js';
 import type { AppendMetadata, ValidatedEvent } from '../validation/validate-append.js';
+import { appendedEnvelope, type InsertedEventRow } from './appended-envelope.js';
 import { findStoredEvents, resolveStoredEvents } from './stored-duplicates.js';
 
 export interface AppendPlan {
@@ -118,6 +119,19 @@ async function refuseClaim(
   const { streamId, events, expected } = plan;
   const stored = await findStoredEvents(db, tables, events);
   if (stored.length > 0) return resolveStoredEvents(streamId, events, expected, stored);
+  throw await claimConflict(db, tables, streamId, expected);
+}
+
+/**
+ * Why a claim on `streamId` (expecting a version or 'no-stream') was refused: the
+ * stream is at another version, or its last writer is a transaction younger than this one.
+ */
+export async function claimConflict(
+  db: Queryable,
+  tables: StoreTables,
+  streamId: string,
+  expected: ExpectedVersion,
+): Promise<ConcurrencyError> {
   const { rows } = await db.query<{ version: string; in_order: boolean }>(
     `SELECT version, last_transaction_id <= pg_current_xact_id() AS in_order
        FROM ${tables.streams} WHERE stream_id = $1`,
@@ -125,7 +139,7 @@ async function refuseClaim(
   );
   const actual = rows[0] ? Number(rows[0].version) : 0;
   if (rows[0] && !rows[0].in_order && actual === (expected === 'no-stream' ? 0 : expected)) {
-    throw new ConcurrencyError(
+    return new ConcurrencyError(
       streamId,
       expected,
       actual,
@@ -133,7 +147,7 @@ async function refuseClaim(
         'retry the command in a new transaction',
     );
   }
-  throw new ConcurrencyError(streamId, expected, actual);
+  return new ConcurrencyError(streamId, expected, actual);
 }
 
 async function lockStream(
@@ -203,12 +217,6 @@ async function advanceStream(
   }
 }
 
-interface InsertedRow {
-  readonly stream_version: string;
-  readonly position: string;
-  readonly recorded_at: Date;
-}
-
 async function insertEvents(
   db: Queryable,
   tables: StoreTables,
@@ -216,7 +224,7 @@ async function insertEvents(
   current: number,
 ): Promise<EventEnvelope[]> {
   const { events, metadata, streamId } = plan;
-  const { rows } = await db.query<InsertedRow>(
+  const { rows } = await db.query<InsertedEventRow & { readonly stream_version: string }>(
     // The NOTIFY (delivered at commit) rides along to save a round trip.
     `WITH inserted AS (
        INSERT INTO ${tables.events}
@@ -247,19 +255,6 @@ async function insertEvents(
     const streamVersion = current + index + 1;
     const row = byVersion.get(streamVersion);
     if (!row) throw new Error(`insert returned no row for ${streamId} version ${streamVersion}`);
-    return {
-      id: event.id,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      streamId,
-      streamVersion,
-      position: Number(row.position),
-      recordedAt: row.recorded_at.toISOString(),
-      correlationId: metadata.correlationId,
-      causationId: metadata.causationId,
-      actor: metadata.actor,
-      tenant: metadata.tenant,
-      data: JSON.parse(event.json) as EventEnvelope['data'],
-    };
+    return appendedEnvelope(event, streamId, streamVersion, metadata, row);
   });
 }

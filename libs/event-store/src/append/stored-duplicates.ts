@@ -5,7 +5,7 @@ import type { StoreTables } from '../tables.js';
 import type { AppendResult, ExpectedVersion } from '../types.js';
 import type { ValidatedEvent } from '../validation/validate-append.js';
 
-interface StoredMatch extends EventRow {
+export interface StoredMatch extends EventRow {
   /** 1-based place of the id in the append being checked. */
   readonly ordinal: string;
   /** Same type, schema version and data (jsonb equality, so key order does not matter). */

@@ -12,16 +12,25 @@ import {
 } from './log-subscription.js';
 
 /**
- * A read model kept in Postgres tables (created by the owning service's migrations). `apply` is
- * called for every event of the log, in commit-safe order, inside the transaction that advances
- * the projection's checkpoint; it ignores the types it does not care about.
+ * A read model kept in Postgres tables (created by the owning service's migrations). Every event
+ * of the log reaches it once, in commit-safe order, inside the transaction that advances the
+ * projection's checkpoint; it ignores the types it does not care about.
  */
 export interface Projection {
   /** Names the checkpoint (`projection:<name>`); keep it stable. */
   readonly name: string;
   /** Empties the projection's tables (TRUNCATE or DELETE), ready for a replay. */
   reset(client: pg.PoolClient): Promise<void>;
+  /** Applies one event; used for every event unless `applyBatch` is given. */
   apply(event: EventEnvelope, client: pg.PoolClient): Promise<void>;
+  /**
+   * Optional: applies a whole batch as read from the log (in log order, never empty, at most
+   * the run's or rebuild's `batchSize` events), for set-based writes (one statement per batch
+   * instead of one per event). When present it is called instead of `apply`, live and in
+   * rebuilds, and must leave the tables exactly as `apply` called on each event in turn would:
+   * a batch may hold several events of one stream, and where batches split is not stable.
+   */
+  applyBatch?(events: readonly EventEnvelope[], client: pg.PoolClient): Promise<void>;
 }
 
 export type ProjectionRunOptions = Omit<LogSubscriptionOptions, 'name' | 'handle'>;
@@ -53,12 +62,23 @@ export function runProjection(
   return startLogSubscription(deps, {
     ...options,
     name: projectionCheckpointName(projection),
-    handle: async (events, client) => {
-      for (const event of events) {
-        await projection.apply(event, client);
-      }
-    },
+    handle: (events, client) => applyEvents(projection, events, client),
   });
+}
+
+/** One batch read from the log: to `applyBatch` when the projection has it, else event by event. */
+async function applyEvents(
+  projection: Projection,
+  events: readonly EventEnvelope[],
+  client: pg.PoolClient,
+): Promise<void> {
+  if (projection.applyBatch) {
+    await projection.applyBatch(events, client);
+    return;
+  }
+  for (const event of events) {
+    await projection.apply(event, client);
+  }
 }
 
 /**
@@ -83,9 +103,11 @@ export async function rebuildProjection(
     for (;;) {
       const rows = await readLogRows(client, deps.tables, after, batchSize);
       if (rows.length === 0) break;
-      for (const row of rows) {
-        await projection.apply(upcastRow(deps.upcasters, row), client);
-      }
+      await applyEvents(
+        projection,
+        rows.map((row) => upcastRow(deps.upcasters, row)),
+        client,
+      );
       replayedEvents += rows.length;
       after = nextPosition(rows, after);
     }

@@ -123,14 +123,17 @@ describe('validateEvents', () => {
 
 describe('validateMetadata', () => {
   it('requires correlationId and actor and normalizes absent optional ids to null', () => {
-    expect(
-      validateMetadata({ expectedVersion: 'any', correlationId: 'c-1', actor: 'user:alice' }),
-    ).toEqual({ correlationId: 'c-1', causationId: null, actor: 'user:alice', tenant: null });
-    expect(() =>
-      validateMetadata({ expectedVersion: 'any', correlationId: '', actor: 'user:alice' }),
-    ).toThrow(/correlationId must be a non-empty string/);
-    expect(() =>
-      validateMetadata({ expectedVersion: 'any', correlationId: 'c', actor: 'a', tenant: '' }),
-    ).toThrow(/tenant/);
+    expect(validateMetadata({ correlationId: 'c-1', actor: 'user:alice' })).toEqual({
+      correlationId: 'c-1',
+      causationId: null,
+      actor: 'user:alice',
+      tenant: null,
+    });
+    expect(() => validateMetadata({ correlationId: '', actor: 'user:alice' })).toThrow(
+      /correlationId must be a non-empty string/,
+    );
+    expect(() => validateMetadata({ correlationId: 'c', actor: 'a', tenant: '' })).toThrow(
+      /tenant/,
+    );
   });
 });

@@ -135,7 +135,9 @@ function serialize(data: JsonObject, index: number): string {
   }
 }
 
-export function validateMetadata(options: AppendOptions): AppendMetadata {
+export function validateMetadata(
+  options: Pick<AppendOptions, 'correlationId' | 'causationId' | 'actor' | 'tenant'>,
+): AppendMetadata {
   return {
     correlationId: requiredName(options.correlationId, 'correlationId'),
     causationId: optionalName(options.causationId, 'causationId'),

@@ -1,6 +1,7 @@
 import { createKafkaTransport, createPostgresLogTransport } from '@tessera/event-transport';
 import { createPool } from '@tessera/postgres';
 import { measureEventToConsumer, type ConsumerLatency } from './consumer-latency.js';
+import { warmUpBroker } from './kafka-warm-up.js';
 import { cpuComponents, type PhaseSetting } from './phase-setting.js';
 import { eventStorePlan as plan } from './plan.js';
 import { measureProjectionLag, type ProjectionLag } from './projection-lag.js';
@@ -18,6 +19,11 @@ export async function measureKafkaLatency(setting: PhaseSetting): Promise<Consum
   try {
     bench.progress.step(`kafka: creating ${topic}`);
     await transport.ensureTopics([topic]);
+    const warmUp = plan.latency.brokerWarmUp;
+    bench.progress.step(
+      `kafka: warming the broker up for ${warmUp.durationMs / 1_000} s at ${warmUp.ratePerSecond} events/s`,
+    );
+    await warmUpBroker(transport, { ...warmUp, topic: `${topic}.warm-up`, signal: bench.signal });
     return await measureEventToConsumer({
       databaseUrl: database.url,
       transport,

@@ -29,6 +29,8 @@ export const eventStorePlan = {
     kafkaTopicPartitions: 3,
     /** Most events per batch handed to the consumer's batch handler. */
     consumerMaxBatchSize: 500,
+    /** Before the Kafka runs: the broker's JIT warm-up (see kafka-warm-up.ts); not measured. */
+    brokerWarmUp: { ratePerSecond: 1_000, durationMs: 20_000 },
     /** The target's rate. */
     targetRate: 1_000,
     /** A reference run below the consumers' capacity first (a saturating run leaves a backlog). */

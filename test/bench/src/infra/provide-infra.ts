@@ -33,7 +33,7 @@ export interface ProvidedInfra {
   stop(): Promise<void>;
 }
 
-interface Started<T> {
+export interface Started<T> {
   readonly value: T;
   readonly stop: () => Promise<void>;
 }
@@ -68,7 +68,7 @@ export async function provideInfra(
   return { postgres: postgres.value.value, kafka: kafka.value.value, stop: stopAll };
 }
 
-async function providePostgres(
+export async function providePostgres(
   config: BenchConfig,
   progress: Progress,
 ): Promise<Started<ProvidedPostgres>> {

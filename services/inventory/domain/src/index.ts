@@ -1,0 +1,10 @@
+export * from './agents/index.js';
+export * from './filters/index.js';
+export * from './items/index.js';
+export * from './lab/index.js';
+export * from './manifest/index.js';
+export * from './model/index.js';
+export * from './redfish/index.js';
+export * from './sources/index.js';
+export * from './topology/index.js';
+export { sameJson } from './shared/same-json.js';

@@ -1,0 +1,84 @@
+/** Interconnects through which hosts reach pooled devices. */
+export const fabricKinds = [
+  'pcie',
+  'cxl',
+  'nvme-tcp',
+  'nvme-rdma',
+  'infiniband',
+  'ethernet',
+] as const;
+export type FabricKind = (typeof fabricKinds)[number];
+
+/** A port on a switch. */
+export interface SwitchPortSpec {
+  readonly id: string;
+  readonly bandwidthGbps?: number;
+}
+
+/** A PCIe or CXL switch, an Ethernet or InfiniBand switch. */
+export interface SwitchSpec {
+  readonly id: string;
+  readonly vendor?: string;
+  readonly model?: string;
+  readonly ports: readonly SwitchPortSpec[];
+  /**
+   * Partitions of a PCIe/CXL switch (virtual switches): ports in different partitions do not
+   * reach each other through this switch. Absent: one partition holding every port.
+   */
+  readonly partitions?: readonly SwitchPartitionSpec[];
+}
+
+export interface SwitchPartitionSpec {
+  readonly id: string;
+  readonly portIds: readonly string[];
+}
+
+/**
+ * What stands for a host or a device on a fabric (Redfish Endpoint). `initiator` endpoints
+ * belong to hosts, `target` endpoints to devices.
+ */
+export interface EndpointSpec {
+  readonly id: string;
+  readonly role: 'initiator' | 'target';
+  /** The host or device it stands for. */
+  readonly entity: { readonly type: 'host' | 'device'; readonly id: string };
+}
+
+/**
+ * A cable or a logical link. Each end is a switch port (`switchId` + `portId`) or an endpoint
+ * (`endpointId`).
+ */
+export interface LinkSpec {
+  readonly a: LinkEnd;
+  readonly b: LinkEnd;
+}
+
+export type LinkEnd =
+  { readonly switchId: string; readonly portId: string } | { readonly endpointId: string };
+
+/** Access control: endpoints may reach each other only when they share a zone. */
+export interface ZoneSpec {
+  readonly id: string;
+  readonly endpointIds: readonly string[];
+}
+
+/**
+ * An explicit grant between initiators and targets (Redfish Connection, NVMe-oF host/subsystem
+ * access). It allows access even where zones would not.
+ */
+export interface ConnectionSpec {
+  readonly id: string;
+  readonly initiatorEndpointIds: readonly string[];
+  readonly targetEndpointIds: readonly string[];
+}
+
+export interface FabricSpec {
+  readonly id: string;
+  readonly kind: FabricKind;
+  readonly switches: readonly SwitchSpec[];
+  readonly endpoints: readonly EndpointSpec[];
+  readonly links: readonly LinkSpec[];
+  /** Absent or empty: the fabric does not zone, every endpoint may reach every other one. */
+  readonly zones?: readonly ZoneSpec[];
+  readonly connections?: readonly ConnectionSpec[];
+}

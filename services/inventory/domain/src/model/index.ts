@@ -1,0 +1,4 @@
+export * from './device.js';
+export * from './fabric.js';
+export * from './placement.js';
+export * from './snapshot.js';
