@@ -11,6 +11,10 @@ import type { SourceDeps } from '../application/register-source/register-source.
 import type { RedfishReader } from '../application/ports/redfish-reader.js';
 import { syncSource } from '../application/sync-source/sync-source.handler.js';
 import { SourceSyncLoop } from '../infrastructure/discovery/source-sync-loop.js';
+import {
+  type ProjectionSupervision,
+  superviseProjection,
+} from '../infrastructure/projections/projection-supervisor.js';
 import type { InventoryPersistence } from '../infrastructure/persistence/inventory-persistence.js';
 import { inventoryViewsSchema } from '../infrastructure/persistence/inventory-storage.js';
 import type { InventoryConfig } from './inventory-config.js';
@@ -45,15 +49,11 @@ export async function startBackgroundWork(
   discovery: DiscoveryDeps,
 ): Promise<BackgroundWork> {
   const logger = structuredLogger('InventoryBackground');
+  const projections: ProjectionSupervision[] = [];
   for (const projection of persistence.projections) {
-    await persistence.store.runProjection(projection, {
-      onFailed: (error) => {
-        logger.error('a projection failed and stopped: its read model no longer follows the log', {
-          projection: projection.name,
-          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-        });
-      },
-    });
+    projections.push(
+      await superviseProjection(persistence.store, projection, logger, { batchSize: 1_000 }),
+    );
   }
   const syncLoop = config.syncEnabled
     ? startSyncLoop(config, persistence, discovery, logger)
@@ -80,6 +80,7 @@ export async function startBackgroundWork(
       await syncLoop?.stop();
       await hostFacts?.stop();
       await relay?.stop();
+      await Promise.all(projections.map((projection) => projection.stop()));
       await transport?.close();
       await persistence.store.close();
     },

@@ -16,7 +16,12 @@ export interface InventoryFixture {
   readonly database: TestDatabase;
   readonly pool: pg.Pool;
   readonly persistence: InventoryPersistence;
-  /** Replays the log into every read model (the same code the live projections run). */
+  /**
+   * Replays the whole log into every read model (the same code the live projections run), again
+   * until the replay included every stored event: a commit-safe reader does not yet see events
+   * committed after an older transaction that is still running anywhere in the cluster (another
+   * test file's, under load), and a test asserting right after its writes must not race that.
+   */
   rebuildViews(): Promise<void>;
   /** Rows of a read-model table, ordered, for comparisons. */
   rows(table: 'items' | 'devices' | 'routes' | 'sources'): Promise<Record<string, unknown>[]>;
@@ -45,8 +50,19 @@ export async function createInventoryFixture(): Promise<InventoryFixture> {
     pool,
     persistence,
     rebuildViews: async () => {
-      for (const projection of persistence.projections) {
-        await persistence.store.rebuildProjection(projection);
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const stored = await countEvents(pool);
+        let replayed = Number.POSITIVE_INFINITY;
+        for (const projection of persistence.projections) {
+          const result = await persistence.store.rebuildProjection(projection);
+          replayed = Math.min(replayed, result.replayedEvents);
+        }
+        if (replayed >= stored) return;
+        if (Date.now() > deadline) {
+          throw new Error(`the rebuild saw ${replayed} of ${stored} events after 30 s`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
     rows: async (table) =>
@@ -55,16 +71,18 @@ export async function createInventoryFixture(): Promise<InventoryFixture> {
           `SELECT * FROM ${inventoryViewsSchema}.${table} ORDER BY ${orderBy[table]}`,
         )
       ).rows as Record<string, unknown>[],
-    eventCount: async () => {
-      const { rows } = await pool.query<{ count: string }>(
-        `SELECT count(*) AS count FROM ${inventoryStoreSchema}.events`,
-      );
-      return Number(rows[0]?.count);
-    },
+    eventCount: () => countEvents(pool),
     close: async () => {
       await persistence.store.close();
       await pool.end();
       await database.drop();
     },
   };
+}
+
+async function countEvents(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ count: string }>(
+    `SELECT count(*) AS count FROM ${inventoryStoreSchema}.events`,
+  );
+  return Number(rows[0]?.count);
 }

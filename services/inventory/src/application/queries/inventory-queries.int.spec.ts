@@ -6,6 +6,7 @@ import {
   type InventoryFixture,
 } from '../../test-support/inventory-fixture.js';
 import { smallLab } from '../../test-support/small-lab.js';
+import { operateItem } from '../operate-item/operate-item.handler.js';
 import { reconcileSnapshot } from '../reconcile-snapshot/reconcile-snapshot.handler.js';
 import { InventoryQueries } from './inventory-queries.js';
 
@@ -97,6 +98,34 @@ describe('inventory queries', () => {
     await expect(queries.devicesReachableFrom('host-404')).rejects.toMatchObject({
       code: 'INVENTORY_ITEM_NOT_FOUND',
     });
+  });
+
+  it('takes the devices of a cordoned enclosure out of scheduling, and puts them back', async () => {
+    const cordon = (action: 'cordon' | 'uncordon') =>
+      operateItem(
+        fixture.persistence.items,
+        { kind: 'enclosure', id: 'gpu-chassis-1', operation: { action, reason: 'power work' } },
+        commandContext(),
+      );
+    expect(ids(await queries.listDevices({ schedulable: true }, {}))).toEqual([
+      'gpu-1',
+      'gpu-2',
+      'nvme-local-1',
+    ]);
+    await cordon('cordon');
+    await fixture.rebuildViews();
+    expect(ids(await queries.listDevices({ schedulable: true }, {}))).toEqual(['nvme-local-1']);
+    await expect(queries.getItem('device', 'gpu-1')).resolves.toMatchObject({
+      lifecycle: 'available',
+      schedulable: false,
+    });
+    await cordon('uncordon');
+    await fixture.rebuildViews();
+    expect(ids(await queries.listDevices({ schedulable: true }, {}))).toEqual([
+      'gpu-1',
+      'gpu-2',
+      'nvme-local-1',
+    ]);
   });
 
   it('stops reaching a device once a topology change cuts its link', async () => {
