@@ -1,7 +1,8 @@
 import { silentLogger, type Logger } from '@tessera/event-transport';
 import { withTransaction, type LogPosition, type MigrationResult } from '@tessera/postgres';
 import type pg from 'pg';
-import { appendEvents } from './append/append-events.js';
+import { appendEvents, type AppendDeps } from './append/append-events.js';
+import { CommitNotifier } from './append/commit-notifier.js';
 import { appendManyEvents } from './append/append-many.js';
 import { InvalidArgumentError } from './errors.js';
 import { migrateEventStore } from './migrations/index.js';
@@ -129,6 +130,21 @@ export function createEventStore(options: EventStoreOptions): EventStore {
     }
     return { pool, tables, upcasters, connectionString, logger };
   };
+  const notifier = new CommitNotifier(pool, tables.channel, logger);
+  /** Joining a caller's transaction, the append notifies in it; else after its own commit. */
+  const appendDeps = (client: pg.ClientBase | undefined): AppendDeps => ({
+    pool,
+    target: { tables, outbox: options.outbox, notifyInTransaction: client !== undefined },
+    maxPayloadBytes,
+  });
+  const notifyingAfterCommit = async <T>(
+    client: pg.ClientBase | undefined,
+    append: () => Promise<T>,
+  ): Promise<T> => {
+    const result = await append();
+    if (client === undefined) notifier.poke();
+    return result;
+  };
   const track = (subscription: LogSubscription): LogSubscription => {
     subscriptions.add(subscription);
     void subscription.finished
@@ -141,17 +157,12 @@ export function createEventStore(options: EventStoreOptions): EventStore {
     schema: options.schema,
     migrate: () => migrateEventStore(pool, options.schema),
     append: (streamId, events, appendOptions) =>
-      appendEvents(
-        { pool, target: { tables, outbox: options.outbox }, maxPayloadBytes },
-        streamId,
-        events,
-        appendOptions,
+      notifyingAfterCommit(appendOptions.client, () =>
+        appendEvents(appendDeps(appendOptions.client), streamId, events, appendOptions),
       ),
     appendMany: (entries, appendOptions) =>
-      appendManyEvents(
-        { pool, target: { tables, outbox: options.outbox }, maxPayloadBytes },
-        entries,
-        appendOptions,
+      notifyingAfterCommit(appendOptions.client, () =>
+        appendManyEvents(appendDeps(appendOptions.client), entries, appendOptions),
       ),
     readStream: (streamId, readOptions) =>
       readStream(readOptions?.client ?? pool, tables, upcasters, streamId, readOptions),
@@ -169,6 +180,7 @@ export function createEventStore(options: EventStoreOptions): EventStore {
       readCheckpoint(pool, tables, projectionCheckpointName(projection)),
     close: async () => {
       await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+      await notifier.flushed();
     },
   };
 }

@@ -76,7 +76,13 @@ async function appendManyInTransaction(
   }
   const toWrite = fresh.filter((entry) => !results.has(entry.streamId));
   if (toWrite.length > 0) {
-    const envelopes = await insertEntryEvents(db, tables, toWrite, plan.metadata);
+    const envelopes = await insertEntryEvents(
+      db,
+      tables,
+      toWrite,
+      plan.metadata,
+      target.notifyInTransaction,
+    );
     if (target.outbox) await writeOutboxRows(db, tables, target.outbox, envelopes.flat());
     toWrite.forEach((entry, index) => {
       const events = envelopes[index] ?? [];

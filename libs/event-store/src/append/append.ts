@@ -18,6 +18,14 @@ export interface AppendPlan {
 export interface AppendTarget {
   readonly tables: StoreTables;
   readonly outbox: OutboxRouting | undefined;
+  /**
+   * NOTIFY the log's readers inside the append's transaction (delivered at its commit). Only for
+   * appends joining a caller's transaction, whose commit the store cannot see: a NOTIFY makes
+   * Postgres serialize the commits of every notifying transaction (a global lock held through the
+   * commit's flush), which caps durable appends near 1,000/s. Appends in a transaction of their
+   * own notify after committing instead (`CommitNotifier`).
+   */
+  readonly notifyInTransaction: boolean;
 }
 
 /**
@@ -75,7 +83,7 @@ async function writeEvents(
   plan: AppendPlan,
   current: number,
 ): Promise<AppendResult> {
-  const envelopes = await insertEvents(db, target.tables, plan, current);
+  const envelopes = await insertEvents(db, target, plan, current);
   if (target.outbox) await writeOutboxRows(db, target.tables, target.outbox, envelopes);
   return {
     streamId: plan.streamId,
@@ -219,13 +227,13 @@ async function advanceStream(
 
 async function insertEvents(
   db: Queryable,
-  tables: StoreTables,
+  { tables, notifyInTransaction }: AppendTarget,
   plan: AppendPlan,
   current: number,
 ): Promise<EventEnvelope[]> {
   const { events, metadata, streamId } = plan;
   const { rows } = await db.query<InsertedEventRow & { readonly stream_version: string }>(
-    // The NOTIFY (delivered at commit) rides along to save a round trip.
+    // A NOTIFY in the transaction (see AppendTarget) rides along to save a round trip.
     `WITH inserted AS (
        INSERT INTO ${tables.events}
          (id, stream_id, stream_version, type, schema_version, data, correlation_id, causation_id, actor, tenant)
@@ -234,7 +242,7 @@ async function insertEvents(
               WITH ORDINALITY AS x(id, type, schema_version, data, ordinal)
         ORDER BY x.ordinal
        RETURNING stream_version, position, recorded_at
-     ), notified AS (SELECT pg_notify($11, '') AS done)
+     ), notified AS (SELECT CASE WHEN $11::text IS NULL THEN NULL ELSE pg_notify($11, '') END AS done)
      SELECT inserted.* FROM inserted CROSS JOIN notified`,
     [
       streamId,
@@ -247,7 +255,7 @@ async function insertEvents(
       metadata.causationId,
       metadata.actor,
       metadata.tenant,
-      tables.channel,
+      notifyInTransaction ? tables.channel : null,
     ],
   );
   const byVersion = new Map(rows.map((row) => [Number(row.stream_version), row]));

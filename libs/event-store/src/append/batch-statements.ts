@@ -99,13 +99,15 @@ export async function advanceStreams(
 
 /**
  * Inserts the events of every entry (whose streams this transaction claimed) in one statement,
- * in entry order, and sends the NOTIFY a single append sends. Returns each entry's envelopes.
+ * in entry order, with the NOTIFY a single append would send in its transaction (see
+ * AppendTarget). Returns each entry's envelopes.
  */
 export async function insertEntryEvents(
   db: Queryable,
   tables: StoreTables,
   entries: readonly ValidatedEntry[],
   metadata: AppendMetadata,
+  notifyInTransaction: boolean,
 ): Promise<EventEnvelope[][]> {
   const rows = entries.flatMap((entry) =>
     entry.events.map((event, index) => ({
@@ -115,7 +117,7 @@ export async function insertEntryEvents(
     })),
   );
   const { rows: inserted } = await db.query<InsertedEventRow & { readonly id: string }>(
-    // The NOTIFY (delivered at commit) rides along to save a round trip.
+    // A NOTIFY in the transaction (see AppendTarget) rides along to save a round trip.
     `WITH inserted AS (
        INSERT INTO ${tables.events}
          (id, stream_id, stream_version, type, schema_version, data, correlation_id, causation_id, actor, tenant)
@@ -124,7 +126,7 @@ export async function insertEntryEvents(
               WITH ORDINALITY AS x(id, stream_id, stream_version, type, schema_version, data, ordinal)
         ORDER BY x.ordinal
        RETURNING id, position, recorded_at
-     ), notified AS (SELECT pg_notify($11, '') AS done)
+     ), notified AS (SELECT CASE WHEN $11::text IS NULL THEN NULL ELSE pg_notify($11, '') END AS done)
      SELECT inserted.* FROM inserted CROSS JOIN notified`,
     [
       rows.map((row) => row.event.id),
@@ -137,7 +139,7 @@ export async function insertEntryEvents(
       metadata.causationId,
       metadata.actor,
       metadata.tenant,
-      tables.channel,
+      notifyInTransaction ? tables.channel : null,
     ],
   );
   const byId = new Map(inserted.map((row) => [row.id, row]));

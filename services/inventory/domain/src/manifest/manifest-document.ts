@@ -40,7 +40,9 @@ export interface ManifestRack {
 
 /**
  * Declares a host's (initiator) or a device's (target) endpoint on a fabric; it becomes an
- * `EndpointSpec` of that fabric. Endpoint ids are unique within their fabric.
+ * `EndpointSpec` of that fabric. Endpoint ids are unique within their fabric, except that several
+ * devices may declare one id: a shared target (an NVMe-oF subsystem port, a JBOF's port) that
+ * stands for the first of them and serves the others.
  */
 export interface ManifestEndpoint {
   readonly fabric: string;

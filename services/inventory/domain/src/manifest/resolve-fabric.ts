@@ -7,7 +7,7 @@ import {
   type FabricDeclaration,
   type LinkDeclaration,
 } from './parsed-manifest.js';
-import { indexUnique } from './unique-ids.js';
+import { mergeEndpoints } from './shared-endpoints.js';
 
 interface FabricScope {
   readonly fabric: FabricDeclaration;
@@ -18,20 +18,16 @@ interface FabricScope {
 
 /**
  * Completes a fabric with the endpoints its hosts and devices declared, and checks what refers
- * to them: endpoint ids are unique in the fabric, link ends exist, zones name endpoints of the
- * fabric, connections grant host endpoints access to device endpoints.
+ * to them: an endpoint id is one host's, or one device's or shared by devices (see
+ * `mergeEndpoints`); link ends exist; zones name endpoints of the fabric; connections grant host
+ * endpoints access to device endpoints.
  */
 export function resolveFabric(
   fabric: FabricDeclaration,
   declarations: readonly EndpointDeclaration[],
   problems: ManifestProblems,
 ): FabricSpec {
-  const endpoints = indexUnique(
-    declarations,
-    (declaration) => ({ id: declaration.endpoint.id, path: fieldPath(declaration.path, 'id') }),
-    `endpoint`,
-    problems,
-  );
+  const endpoints = mergeEndpoints(declarations, problems);
   const portsBySwitch = new Map<string, ReadonlySet<string>>();
   for (const switch_ of fabric.switches) {
     if (!portsBySwitch.has(switch_.id)) {
@@ -57,7 +53,7 @@ export function resolveFabric(
     id: fabric.id,
     kind: fabric.kind,
     switches: fabric.switches,
-    endpoints: declarations.map((declaration) => declaration.endpoint),
+    endpoints: [...endpoints.values()].map((declaration) => declaration.endpoint),
     links,
     zones: fabric.zones?.map((zone) => zone.spec),
     connections: fabric.connections?.map((connection) => connection.spec),

@@ -40,8 +40,20 @@ export interface SwitchPartitionSpec {
 export interface EndpointSpec {
   readonly id: string;
   readonly role: 'initiator' | 'target';
-  /** The host or device it stands for. */
+  /**
+   * The host or device the endpoint belongs to. For a target, the device that owns the port on
+   * the fabric: the target's NIC or DPU when the source describes it (an NVMe-oF subsystem port),
+   * else the first of the devices it serves (a manifest: the first device declaring it).
+   */
   readonly entity: { readonly type: 'host' | 'device'; readonly id: string };
+  /**
+   * For a `target`, further devices reachable through this same endpoint: an NVMe-oF
+   * subsystem's namespaces, a JBOF's drives behind one port. Whoever may reach the endpoint
+   * reaches each of them over the same path, and zones and connections naming the endpoint
+   * govern them all. Absent or empty: the endpoint serves its `entity` alone. Ignored on an
+   * initiator (a host's port stands for that host only).
+   */
+  readonly servesDeviceIds?: readonly string[];
 }
 
 /**

@@ -1,20 +1,17 @@
 import {
   type ConnectionSpec,
-  type EndpointSpec,
   type FabricKind,
   type FabricSpec,
   type SwitchSpec,
   type ZoneSpec,
 } from '../model/index.js';
-import { type Entity, type EntityIndex } from './entity-index.js';
-import { type EndpointRef, fabricLinks, starTopology, type SwitchPortRef } from './fabric-links.js';
+import { type EntityIndex } from './entity-index.js';
+import { fabricLinks, starTopology, type SwitchPortRef } from './fabric-links.js';
+import { mapEndpoint } from './map-endpoint.js';
 import { fabricKindOf, isAbsent } from './redfish-enums.js';
 import { byText, type JsonObject, linksAt, numberAt, objectsAt, textAt } from './redfish-json.js';
 import { type Member, type RedfishReader } from './redfish-reader.js';
-
-interface MappedEndpoint extends EndpointRef {
-  readonly spec: EndpointSpec;
-}
+import { type ServedDrives } from './served-drives.js';
 
 /** Fabrics whose interconnect is a network: without switches, every endpoint reaches the others. */
 const networkKinds = new Set<FabricKind>(['nvme-tcp', 'nvme-rdma', 'ethernet', 'infiniband']);
@@ -43,38 +40,6 @@ function mapSwitch(reader: RedfishReader, { uri, resource }: Member) {
     }),
   };
   return [{ spec, ports }];
-}
-
-/**
- * The endpoint for the first connected entity that resolves to a host or device of this mapping.
- * Its role follows the entity (hosts initiate, devices are targets); an `EntityRole` saying
- * otherwise is a warning. An endpoint standing for nothing this service describes (a remote
- * NVMe-oF host, a switch's own endpoint) is skipped with a warning.
- */
-function mapEndpoint(reader: RedfishReader, { uri, resource }: Member, entities: EntityIndex) {
-  const connected = objectsAt(resource, 'ConnectedEntities');
-  for (const candidate of connected) {
-    const link = linksAt(candidate, 'EntityLink')[0];
-    const entity: Entity | undefined = link === undefined ? undefined : entities.resolve(link);
-    if (entity === undefined) continue;
-    const role = entity.type === 'host' ? 'initiator' : 'target';
-    const stated = textAt(candidate, 'EntityRole');
-    if (stated !== undefined && stated !== 'Both' && stated.toLowerCase() !== role) {
-      reader.warn(`${uri}: EntityRole ${stated} for a ${entity.type}; mapped as ${role}`);
-    }
-    const endpoint: MappedEndpoint = {
-      uri,
-      resource,
-      id: reader.id(uri),
-      spec: { id: reader.id(uri), role, entity },
-    };
-    return [endpoint];
-  }
-  const types = connected.map((entity) => textAt(entity, 'EntityType') ?? 'unknown').join(', ');
-  reader.warn(
-    `${uri}: no connected entity (${types || 'none'}) is a host or device of this service; endpoint skipped`,
-  );
-  return [];
 }
 
 /** Endpoint ids for `uris` among the mapped endpoints; dangling links are warnings. */
@@ -141,13 +106,14 @@ function mapFabric(
   reader: RedfishReader,
   { uri, resource: fabric }: Member,
   entities: EntityIndex,
+  served: ServedDrives,
 ): FabricSpec[] {
   if (isAbsent(fabric)) return [];
   const id = reader.id(uri);
   const members = (property: string) => reader.memberResources(fabric, uri, property);
   const switches = members('Switches').flatMap((member) => mapSwitch(reader, member));
   const endpoints = members('Endpoints')
-    .flatMap((member) => mapEndpoint(reader, member, entities))
+    .flatMap((member) => mapEndpoint(reader, member, entities, served))
     .sort((a, b) => byText(a.id, b.id));
   const mapped = new Map(endpoints.map((endpoint) => [endpoint.uri, endpoint.id]));
   const transports = endpoints.flatMap((endpoint) =>
@@ -192,13 +158,15 @@ function mapFabric(
 /**
  * The service's Fabrics: switches and their ports (no partitions: a CXL switch's virtual
  * switches are its current bindings, which composition changes, not a fixed partitioning),
- * endpoints, cables (see `fabricLinks`), zones and connections. A fabric of a network kind
- * without switches gets one implicit switch (`<fabric id>:network`, see `starTopology`).
+ * endpoints (see `mapEndpoint`: a target fronting storage serves its drives), cables (see
+ * `fabricLinks`), zones and connections. A fabric of a network kind without switches gets one
+ * implicit switch (`<fabric id>:network`, see `starTopology`).
  */
 export function mapFabrics(
   reader: RedfishReader,
   fabrics: readonly Member[],
   entities: EntityIndex,
+  served: ServedDrives,
 ): FabricSpec[] {
-  return fabrics.flatMap((fabric) => mapFabric(reader, fabric, entities));
+  return fabrics.flatMap((fabric) => mapFabric(reader, fabric, entities, served));
 }

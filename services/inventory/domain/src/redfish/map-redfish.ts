@@ -15,6 +15,7 @@ import { byText } from './redfish-json.js';
 import { RedfishReader } from './redfish-reader.js';
 import { type RedfishResources, redfishServiceRoot } from './redfish-resources.js';
 import { type CompositionServiceView, readCompositionService } from './resource-blocks.js';
+import { ServedDrives } from './served-drives.js';
 import { readServiceRoot } from './service-root.js';
 
 export interface MapRedfishOptions {
@@ -50,13 +51,16 @@ function entityIndexOf(
   return index;
 }
 
+/** Each host's and device's endpoints: those standing for it, and the targets serving it. */
 function attachmentsByEntity(fabrics: readonly FabricSpec[]): Map<string, FabricAttachment[]> {
   const attachments = new Map<string, FabricAttachment[]>();
   for (const fabric of fabrics) {
     for (const endpoint of fabric.endpoints) {
-      const list = attachments.get(endpoint.entity.id) ?? [];
-      list.push({ fabricId: fabric.id, endpointId: endpoint.id });
-      attachments.set(endpoint.entity.id, list);
+      for (const entityId of [endpoint.entity.id, ...(endpoint.servesDeviceIds ?? [])]) {
+        const list = attachments.get(entityId) ?? [];
+        list.push({ fabricId: fabric.id, endpointId: endpoint.id });
+        attachments.set(entityId, list);
+      }
     }
   }
   return attachments;
@@ -164,8 +168,13 @@ export function mapRedfishToSnapshot(
           .filter((device) => device.pooledBlockUri === uri)
           .map((device) => reader.id(device.uri)),
     });
+  const storages = [
+    ...rootMembers(root.storage),
+    ...systems.flatMap((system) => reader.memberResources(system.resource, system.uri, 'Storage')),
+  ];
+  const served = new ServedDrives(reader, entities, storages);
   const fabrics = [
-    ...mapFabrics(reader, rootMembers(root.fabrics), entities),
+    ...mapFabrics(reader, rootMembers(root.fabrics), entities, served),
     ...(composed ? [composed] : []),
   ].sort(byId);
   const attachments = attachmentsByEntity(fabrics);

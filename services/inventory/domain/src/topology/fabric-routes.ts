@@ -1,4 +1,4 @@
-import { type FabricSpec } from '../model/index.js';
+import { type EndpointSpec, type FabricSpec } from '../model/index.js';
 import { BestPaths } from './best-paths.js';
 import { compareIds } from './compare-ids.js';
 import { accessPolicy, type AccessPolicy } from './fabric-access.js';
@@ -10,13 +10,15 @@ const directPath: readonly string[] = Object.freeze([]);
 
 /**
  * The best route on one fabric for every (known host, known device) pair it joins, hosts in id
- * order and each host's devices in id order. Endpoints stand for the entity they name: an
- * `initiator` naming a known host, a `target` naming a known device. Any other endpoint (unknown
- * entity, role and entity type at odds) takes part in nothing.
+ * order and each host's devices in id order. Endpoints stand for the entities they name: an
+ * `initiator` for its host when that host is known; a `target` whose entity is a device for each
+ * known device among its `entity` and its `servesDeviceIds`. Any other endpoint (unknown host,
+ * role and entity type at odds) takes part in nothing, and an unknown served id is left out.
  *
  * Cost: one breadth-first search per distinct set of partitions that initiators are cabled into
- * (hosts on the same leaf share it), then one look-up per target each initiator may address. On
- * a zoned fabric that is bounded by zone sizes, not by hosts × devices.
+ * (hosts on the same leaf share it), then one look-up per target each initiator may address and
+ * one offer per device that target serves. On a zoned fabric that is bounded by zone sizes, not
+ * by hosts × devices.
  */
 export function fabricRoutes(
   fabric: FabricSpec,
@@ -42,10 +44,10 @@ export function fabricRoutes(
   return routes;
 }
 
-/** A target endpoint, resolved once: its device's number and where it is cabled. */
+/** A target endpoint, resolved once: the numbers of the devices it serves and where it is cabled. */
 interface Target {
   readonly endpointId: string;
-  readonly device: number;
+  readonly devices: readonly number[];
   readonly partitions: readonly number[];
 }
 
@@ -56,18 +58,23 @@ interface FabricSearch {
   readonly best: BestPaths;
 }
 
-/** Offers the shortest path from an initiator to each target it may address and can reach. */
+/**
+ * Offers the shortest path from an initiator to each target it may address and can reach, for
+ * every device the target serves.
+ */
 function offerAllowedTargets(search: FabricSearch, initiatorId: string): void {
   const { graph, best } = search;
   const paths = search.pathsFrom(graph.partitionsOf(initiatorId));
   const direct = graph.linkedDirectlyTo(initiatorId);
+  const offer = (target: Target, path: readonly string[]): void => {
+    for (const device of target.devices) best.offer(device, path);
+  };
   for (const targets of search.allowedTargets(initiatorId)) {
     for (const target of targets) {
-      if (direct.has(target.endpointId)) best.offer(target.device, directPath);
+      if (direct.has(target.endpointId)) offer(target, directPath);
       if (!paths) continue;
       for (const partition of target.partitions) {
-        if (paths.hopsTo(partition) !== undefined)
-          best.offer(target.device, paths.pathTo(partition));
+        if (paths.hopsTo(partition) !== undefined) offer(target, paths.pathTo(partition));
       }
     }
   }
@@ -88,19 +95,20 @@ function classifyEndpoints(
   deviceIds: ReadonlySet<string>,
 ): ClassifiedEndpoints {
   const initiators: { readonly endpointId: string; readonly hostId: string }[] = [];
-  const targetEndpoints: { readonly endpointId: string; readonly deviceId: string }[] = [];
-  for (const { id: endpointId, role, entity } of graph.endpoints.values()) {
-    switch (role) {
+  const targetEndpoints: { readonly endpointId: string; readonly deviceIds: string[] }[] = [];
+  for (const endpoint of graph.endpoints.values()) {
+    const { id: endpointId, entity } = endpoint;
+    switch (endpoint.role) {
       case 'initiator':
         if (entity.type === 'host' && hostIds.has(entity.id)) {
           initiators.push({ endpointId, hostId: entity.id });
         }
         break;
-      case 'target':
-        if (entity.type === 'device' && deviceIds.has(entity.id)) {
-          targetEndpoints.push({ endpointId, deviceId: entity.id });
-        }
+      case 'target': {
+        const served = entity.type === 'device' ? devicesServedBy(endpoint, deviceIds) : [];
+        if (served.length > 0) targetEndpoints.push({ endpointId, deviceIds: served });
         break;
+      }
     }
   }
 
@@ -110,19 +118,27 @@ function classifyEndpoints(
     endpointIds.push(endpointId);
     initiatorsByHost.set(hostId, endpointIds);
   }
-  const deviceIdOf = [...new Set(targetEndpoints.map((t) => t.deviceId))].sort(compareIds);
+  const deviceIdOf = [...new Set(targetEndpoints.flatMap((t) => t.deviceIds))].sort(compareIds);
   const deviceNumber = new Map(deviceIdOf.map((deviceId, number) => [deviceId, number]));
   const targets = new Map(
-    targetEndpoints.map(({ endpointId, deviceId }) => [
+    targetEndpoints.map(({ endpointId, deviceIds: served }) => [
       endpointId,
       {
         endpointId,
-        device: deviceNumber.get(deviceId) ?? 0,
+        devices: served.map((deviceId) => deviceNumber.get(deviceId) ?? 0),
         partitions: graph.partitionsOf(endpointId),
       },
     ]),
   );
   return { initiatorsByHost, targets, deviceIdOf };
+}
+
+/** The known devices a target endpoint stands for, each once: its entity, then those it serves. */
+function devicesServedBy(endpoint: EndpointSpec, deviceIds: ReadonlySet<string>): string[] {
+  const { entity, servesDeviceIds = [] } = endpoint;
+  const named =
+    servesDeviceIds.length === 0 ? [entity.id] : [...new Set([entity.id, ...servesDeviceIds])];
+  return named.filter((deviceId) => deviceIds.has(deviceId));
 }
 
 /** Searches once per distinct set of starting partitions; none (an uncabled initiator): no search. */

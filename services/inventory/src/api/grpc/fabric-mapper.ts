@@ -45,11 +45,13 @@ function switchOf(spec: SwitchSpec): inventory.Switch {
   };
 }
 
+/** A target's served devices travel as a list; absent and empty both read as "its entity alone". */
 function endpointOf(spec: EndpointSpec): inventory.Endpoint {
   return {
     id: spec.id,
     role: endpointRoles[spec.role],
     entity: { type: entityTypes[spec.entity.type], id: spec.entity.id },
+    servesDeviceIds: [...(spec.servesDeviceIds ?? [])],
   };
 }
 

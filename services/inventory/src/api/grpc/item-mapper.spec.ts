@@ -70,6 +70,7 @@ describe('items as the API shows them', () => {
       id: 'ep-host-1',
       role: inventory.EndpointRole.ENDPOINT_ROLE_INITIATOR,
       entity: { type: inventory.EndpointEntityType.ENDPOINT_ENTITY_TYPE_HOST, id: 'host-1' },
+      servesDeviceIds: [],
     });
     expect(fabric?.links[0]).toEqual({
       a: { endpointId: 'ep-host-1' },

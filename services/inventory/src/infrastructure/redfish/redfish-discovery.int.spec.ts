@@ -1,5 +1,10 @@
 import { createServer } from 'node:net';
-import { type InventorySnapshot, mapRedfishToSnapshot } from '@tessera/inventory-domain';
+import {
+  computeReachability,
+  type InventorySnapshot,
+  mapRedfishToSnapshot,
+  type RedfishResources,
+} from '@tessera/inventory-domain';
 import { afterAll, describe, expect, it } from 'vitest';
 import { crawlRedfishService } from './redfish-client.js';
 import {
@@ -26,10 +31,13 @@ async function serve(mockup: string, options?: MockupServerOptions): Promise<Moc
   return server;
 }
 
-async function discover(mockup: string) {
+async function crawlMockup(mockup: string): Promise<RedfishResources> {
   const server = await serve(mockup);
-  const resources = await crawlRedfishService({ baseUrl: server.url, timeoutMs: 5_000 });
-  return mapRedfishToSnapshot(resources, { sourceId: 'bmc' });
+  return crawlRedfishService({ baseUrl: server.url, timeoutMs: 5_000 });
+}
+
+async function discover(mockup: string) {
+  return mapRedfishToSnapshot(await crawlMockup(mockup), { sourceId: 'bmc' });
 }
 
 const countBy = <T>(items: readonly T[], key: (item: T) => string) =>
@@ -55,6 +63,36 @@ function inventoryOf(snapshot: InventorySnapshot) {
       connections: fabric.connections?.length ?? 0,
     })),
   };
+}
+
+const nvmeofFabric = 'bmc:/redfish/v1/Fabrics/NVMeoF';
+const target1 = `${nvmeofFabric}/Endpoints/Target1`;
+const jbofDrives = [1, 2, 3].map((n) => `bmc:/redfish/v1/Chassis/1/Drives/${n}`);
+
+/** The NVMe-oF JBOF crawl plus a host system that its Initiator1 endpoint names. */
+function withInitiator1Host(resources: RedfishResources): RedfishResources {
+  const ref = (uri: string) => ({ '@odata.id': uri });
+  const initiator1 = '/redfish/v1/Fabrics/NVMeoF/Endpoints/Initiator1';
+  const patched = new Map(resources);
+  patched.set('/redfish/v1/Systems', {
+    ...ref('/redfish/v1/Systems'),
+    Members: [ref('/redfish/v1/Systems/NVMeoF-SoC'), ref('/redfish/v1/Systems/host1')],
+  });
+  patched.set('/redfish/v1/Systems/host1', {
+    ...ref('/redfish/v1/Systems/host1'),
+    SystemType: 'Physical',
+  });
+  patched.set(initiator1, {
+    ...(resources.get(initiator1) as object),
+    ConnectedEntities: [
+      {
+        EntityType: 'ComputerSystem',
+        EntityRole: 'Initiator',
+        EntityLink: ref('/redfish/v1/Systems/host1'),
+      },
+    ],
+  });
+  return patched;
 }
 
 describe('Redfish discovery of the DMTF mockups', () => {
@@ -178,8 +216,8 @@ describe('Redfish discovery of the DMTF mockups', () => {
       enclosures: { jbof: 1 },
       sitesAndRacks: [1, 1],
       // Endpoints lists Target1 (the adapter's NetworkDeviceFunction) and Initiator1/2, which name
-      // no entity (remote hosts) and are skipped; the 3 Connections grant only to those. No
-      // switches: one implicit network switch.
+      // no entity (remote hosts) and are skipped; the 3 Connections grant volumes to those, no
+      // target endpoint. No switches: one implicit network switch.
       fabrics: [
         {
           kind: 'nvme-tcp',
@@ -192,7 +230,43 @@ describe('Redfish discovery of the DMTF mockups', () => {
         },
       ],
     });
+    // Target1 stands for the adapter and carries the NQN of Storage/NVMeoF, whose Drives are the
+    // chassis' three: it serves them, and each drive is attached through it.
+    expect(snapshot.fabrics[0]?.endpoints).toEqual([
+      {
+        id: target1,
+        role: 'target',
+        entity: { type: 'device', id: 'bmc:/redfish/v1/Chassis/1/NetworkAdapters/1' },
+        servesDeviceIds: jbofDrives,
+      },
+    ]);
+    expect(
+      snapshot.devices.filter((device) => device.kind === 'nvme').map((d) => d.attachments),
+    ).toEqual(jbofDrives.map(() => [{ fabricId: nvmeofFabric, endpointId: target1 }]));
     expect(warnings).toHaveLength(5);
+  });
+
+  it('public-nvmeof-jbof: a host that reaches the target reaches the three drives through it', async () => {
+    const resources = await crawlMockup('public-nvmeof-jbof');
+    const fabricRoutes = (snapshot: InventorySnapshot) =>
+      [...computeReachability(snapshot).routes()].filter((r) => r.fabricId === nvmeofFabric);
+
+    // as served, no host of the service initiates: Initiator1/2 name their hosts by NQN only
+    expect(fabricRoutes(mapRedfishToSnapshot(resources, { sourceId: 'bmc' }).snapshot)).toEqual([]);
+
+    // given the service also described Initiator1's host
+    const { snapshot } = mapRedfishToSnapshot(withInitiator1Host(resources), { sourceId: 'bmc' });
+
+    // then that host reaches the adapter and each drive through Target1, over the same path
+    expect(
+      fabricRoutes(snapshot).map((route) => [route.hostId, route.deviceId, route.switchPath]),
+    ).toEqual(
+      [...jbofDrives, 'bmc:/redfish/v1/Chassis/1/NetworkAdapters/1'].map((deviceId) => [
+        'bmc:/redfish/v1/Systems/host1',
+        deviceId,
+        [`${nvmeofFabric}:network`],
+      ]),
+    );
   });
 
   it('gives equal snapshots when the same service is crawled twice', async () => {

@@ -83,7 +83,7 @@ export const duplicateCases: Case[] = [
     ],
   },
   {
-    name: 'two endpoints of a fabric with one id',
+    name: 'an endpoint id shared by a host and a device',
     changes: [
       [
         'racks[0].enclosures[2].devices[0].endpoints[1]',
@@ -94,7 +94,47 @@ export const duplicateCases: Case[] = [
       {
         path: 'racks[0].enclosures[2].devices[0].endpoints[1].id',
         message:
-          'duplicate endpoint id "fra1-r01-h01.nvme" (first declared at racks[0].hosts[0].endpoints[1].id)',
+          'endpoint "fra1-r01-h01.nvme" is declared by host "fra1-r01-h01" at racks[0].hosts[0].endpoints[1].id and by device "fra1-r01-jbof1-d01"; only devices can share an endpoint',
+      },
+    ],
+  },
+  {
+    name: 'an endpoint id declared by a host before a device',
+    changes: [
+      ['racks[0].hosts[1].endpoints[1]', { fabric: 'fra1-r01-pcie', id: 'fra1-r01-gpu1-s2.pcie' }],
+    ],
+    problems: [
+      {
+        path: 'racks[0].enclosures[1].devices[1].endpoints[0].id',
+        message:
+          'endpoint "fra1-r01-gpu1-s2.pcie" is declared by host "fra1-r01-h02" at racks[0].hosts[1].endpoints[1].id and by device "fra1-r01-gpu1-s2"; only devices can share an endpoint',
+      },
+    ],
+  },
+  {
+    name: 'an endpoint id shared by two hosts',
+    changes: [['racks[0].hosts[1].endpoints[1]', { fabric: 'fra1-nvme', id: 'fra1-r01-h01.nvme' }]],
+    problems: [
+      {
+        path: 'racks[0].hosts[1].endpoints[1].id',
+        message:
+          'endpoint "fra1-r01-h01.nvme" is declared by host "fra1-r01-h01" at racks[0].hosts[0].endpoints[1].id and by host "fra1-r01-h02"; only devices can share an endpoint',
+      },
+    ],
+  },
+  {
+    name: 'one device declaring an endpoint twice',
+    changes: [
+      [
+        'racks[0].enclosures[2].devices[0].endpoints[1]',
+        { fabric: 'fra1-nvme', id: 'fra1-r01-jbof1-d01.nvme' },
+      ],
+    ],
+    problems: [
+      {
+        path: 'racks[0].enclosures[2].devices[0].endpoints[1].id',
+        message:
+          'duplicate endpoint id "fra1-r01-jbof1-d01.nvme" (first declared at racks[0].enclosures[2].devices[0].endpoints[0].id)',
       },
     ],
   },

@@ -39,6 +39,15 @@ export function target(id: string, deviceId: string): EndpointSpec {
   return { id, role: 'target', entity: { type: 'device', id: deviceId } };
 }
 
+/** A target endpoint of `deviceId` (its NIC, say) that also serves `servedIds` (drives behind it). */
+export function sharedTarget(
+  id: string,
+  deviceId: string,
+  servedIds: readonly string[],
+): EndpointSpec {
+  return { ...target(id, deviceId), servesDeviceIds: servedIds };
+}
+
 export function switchWithPorts(
   id: string,
   portIds: readonly string[],
