@@ -58,10 +58,16 @@ const layerConstraints = [
 const scopeConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:shared'] },
+  { sourceTag: 'scope:composer', onlyDependOnLibsWithTags: ['scope:composer', 'scope:shared'] },
   // Benchmarks and cross-service suites drive the services themselves.
   {
     sourceTag: 'scope:tooling',
-    onlyDependOnLibsWithTags: ['scope:tooling', 'scope:shared', 'scope:inventory'],
+    onlyDependOnLibsWithTags: [
+      'scope:tooling',
+      'scope:shared',
+      'scope:inventory',
+      'scope:composer',
+    ],
   },
 ];
 

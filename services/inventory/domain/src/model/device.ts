@@ -1,26 +1,17 @@
-/** The kinds of pooled device the inventory knows. `accelerator` covers any other offload card. */
-export const deviceKinds = [
-  'gpu',
-  'nvme',
-  'ssd',
-  'hdd',
-  'nic',
-  'dpu',
-  'fpga',
-  'cxl-memory',
-  'pmem',
-  'accelerator',
-] as const;
-export type DeviceKind = (typeof deviceKinds)[number];
+import type { DeviceKind, Health, Labels } from '@tessera/hardware';
 
-/** Reported condition; `critical` devices are never scheduled. */
-export const healthStates = ['ok', 'warning', 'critical'] as const;
-export type Health = (typeof healthStates)[number];
+export {
+  deviceKinds,
+  healthStates,
+  type DeviceKind,
+  type Health,
+  type Labels,
+} from '@tessera/hardware';
 
 /**
  * Where a device stands in its life:
- * - `discovered`: seen by a source, not yet accepted for scheduling (Redfish until first resync
- *   confirms it; agents' local devices until their host is enrolled);
+ * - `discovered`: seen by a discovery source (Redfish, an agent), waiting for its first health
+ *   report before it is scheduled;
  * - `available`: schedulable; `reserved` / `attached`: held by or attached to a composition;
  * - `cordoned`: taken out of scheduling by an operator, with a reason;
  * - `failed`: broken (health critical or reported failed);
@@ -56,18 +47,7 @@ export interface DeviceAttributes {
 }
 
 /** The attribute names above, for filters and validation. */
-export const deviceAttributeNames = [
-  'memoryGiB',
-  'capacityTB',
-  'pcieGeneration',
-  'pcieLanes',
-  'bandwidthGbps',
-  'numaNode',
-] as const satisfies readonly (keyof DeviceAttributes)[];
-export type DeviceAttributeName = (typeof deviceAttributeNames)[number];
-
-/** Free-form key/value labels, as in Kubernetes: `team=render`, `tier=gold`. */
-export type Labels = Readonly<Record<string, string>>;
+export { deviceAttributeNames, type DeviceAttributeName } from '@tessera/hardware';
 
 /**
  * Where a device connects to a fabric: the endpoint that represents it on that fabric. A device

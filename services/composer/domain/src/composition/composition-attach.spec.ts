@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidCompositionCommandError, InvalidTransitionError } from './composition-errors.js';
+import type { CompositionFact } from './composition-facts.js';
+import {
+  afterDeadline,
+  attached,
+  attachRequested,
+  attaching,
+  deadline,
+  detached,
+  detachRequested,
+  devices,
+  given,
+  ready,
+  requested,
+  schedule,
+  scheduled,
+  stateAfter,
+} from './test-support/composition-fixtures.js';
+
+const attachedOk = (deviceId: string) =>
+  ({ command: 'RecordAttachment', deviceId, outcome: 'attached', detail: 'ok' }) as const;
+const attachFailed = (deviceId: string) =>
+  ({ command: 'RecordAttachment', deviceId, outcome: 'failed', detail: 'link down' }) as const;
+
+const released: CompositionFact = { fact: 'ReservationReleased', reservationId: 'r-1' };
+const failureOfGpu2 = 'device "gpu-2" failed to attach: link down';
+
+describe('attaching a composition', () => {
+  it('asks the host to attach every reserved device', () => {
+    expect(given([requested, scheduled]).when({ command: 'StartAttaching' })()).toEqual(
+      devices.map(attachRequested),
+    );
+    expect(stateAfter(attaching).status).toBe('attaching');
+  });
+
+  it('changes nothing when asked to start again, and refuses to start before scheduling', () => {
+    expect(given(attaching).when({ command: 'StartAttaching' })()).toEqual([]);
+    expect(given([requested]).when({ command: 'StartAttaching' })).toThrow(
+      new InvalidTransitionError('c-1', 'requested', 'StartAttaching'),
+    );
+  });
+
+  it('records each attachment and is ready once the last device is attached', () => {
+    expect(given(attaching).when(attachedOk('gpu-1'))()).toEqual([attached('gpu-1')]);
+    const lastOne = [...attaching, attached('gpu-1'), attached('gpu-2')];
+    expect(given(lastOne).when(attachedOk('nvme-1'))()).toEqual([
+      attached('nvme-1'),
+      { fact: 'Ready' },
+    ]);
+    expect(stateAfter(ready)).toMatchObject({
+      status: 'ready',
+      reservationId: undefined,
+      attachDeadline: undefined,
+    });
+  });
+
+  it('ignores a repeated observation and refuses one of a device it does not hold', () => {
+    expect(given([...attaching, attached('gpu-1')]).when(attachedOk('gpu-1'))()).toEqual([]);
+    expect(given(ready).when(attachFailed('gpu-1'))()).toEqual([]);
+    expect(given(attaching).when(attachedOk('gpu-9'))).toThrow(
+      new InvalidCompositionCommandError(
+        'deviceId',
+        '"gpu-9" is not a device of composition "c-1"',
+      ),
+    );
+  });
+
+  it('on a failed attach detaches what is on the host, releases and reschedules avoiding the device', () => {
+    const history = [...attaching, attached('gpu-1')];
+    expect(given(history).when(attachFailed('gpu-2'))()).toEqual([
+      { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
+      detachRequested('gpu-1'),
+      detachRequested('nvme-1'),
+      released,
+      { fact: 'Rescheduling', attempt: 1, reason: failureOfGpu2, avoidDeviceIds: ['gpu-2'] },
+    ]);
+  });
+
+  it('fails for good once the reschedules are used up', () => {
+    const exhausted = [
+      { ...requested, maxReschedules: 0 } as CompositionFact,
+      scheduled,
+      ...devices.map(attachRequested),
+    ];
+    expect(given(exhausted).when(attachFailed('gpu-2'))()).toEqual([
+      { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
+      detachRequested('gpu-1'),
+      detachRequested('nvme-1'),
+      released,
+      {
+        fact: 'Failed',
+        reason: `${failureOfGpu2}; gave up after 0 reschedules`,
+        unschedulable: [],
+      },
+    ]);
+  });
+
+  it('after a reschedule waits for the scheduler again, without the failed device', () => {
+    const rescheduled: CompositionFact[] = [
+      ...attaching,
+      { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
+      detachRequested('gpu-1'),
+      detachRequested('nvme-1'),
+      released,
+      { fact: 'Rescheduling', attempt: 1, reason: failureOfGpu2, avoidDeviceIds: ['gpu-2'] },
+    ];
+    expect(stateAfter(rescheduled)).toMatchObject({
+      status: 'requested',
+      reschedules: 1,
+      avoidDeviceIds: ['gpu-2'],
+      reservationId: undefined,
+      hostId: undefined,
+    });
+    const { when } = given(rescheduled);
+    expect(when({ ...schedule, reservationId: 'r-2' })).toThrow(
+      'assignment.groups: device "gpu-1" failed an earlier attempt or is still being detached',
+    );
+    const elsewhere = {
+      ...schedule,
+      reservationId: 'r-2',
+      assignment: {
+        hostId: 'host-1',
+        groups: [
+          { group: 'gpus', deviceIds: ['gpu-3', 'gpu-4'] },
+          { group: 'scratch', deviceIds: ['nvme-2'] },
+        ],
+      },
+    };
+    expect(when(elsewhere)()).toEqual([
+      { ...scheduled, reservationId: 'r-2', groups: elsewhere.assignment.groups },
+    ]);
+    // The rolled-back devices' detaches are still observed, and a late attach changes nothing.
+    expect(when({ command: 'RecordDetachment', deviceId: 'gpu-1' })()).toEqual([detached('gpu-1')]);
+    expect(when(attachedOk('nvme-1'))()).toEqual([]);
+  });
+
+  it('gives up an attach whose deadline passed: detaches even the silent devices, avoids them', () => {
+    const history = [...attaching, attached('gpu-1')];
+    expect(given(history).when({ command: 'CheckDeadline' }, afterDeadline)()).toEqual([
+      { fact: 'AttachDeadlinePassed', deadline, pendingDeviceIds: ['gpu-2', 'nvme-1'] },
+      detachRequested('gpu-1'),
+      detachRequested('gpu-2'),
+      detachRequested('nvme-1'),
+      released,
+      {
+        fact: 'Rescheduling',
+        attempt: 1,
+        reason: `attach deadline ${deadline} passed before gpu-2, nvme-1 attached`,
+        avoidDeviceIds: ['gpu-2', 'nvme-1'],
+      },
+    ]);
+  });
+
+  it('gives up a schedule that never started attaching, without blaming its devices', () => {
+    expect(
+      given([requested, scheduled]).when({ command: 'CheckDeadline' }, afterDeadline)(),
+    ).toEqual([
+      { fact: 'AttachDeadlinePassed', deadline, pendingDeviceIds: [...devices] },
+      released,
+      {
+        fact: 'Rescheduling',
+        attempt: 1,
+        reason: `attach deadline ${deadline} passed before gpu-1, gpu-2, nvme-1 attached`,
+        avoidDeviceIds: [],
+      },
+    ]);
+  });
+
+  it('changes nothing when checked before the deadline or with nothing in flight', () => {
+    expect(given(attaching).when({ command: 'CheckDeadline' })()).toEqual([]);
+    expect(given(ready).when({ command: 'CheckDeadline' }, afterDeadline)()).toEqual([]);
+    expect(given([requested]).when({ command: 'CheckDeadline' }, afterDeadline)()).toEqual([]);
+  });
+});

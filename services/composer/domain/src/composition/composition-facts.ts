@@ -1,0 +1,125 @@
+import type { CompositionSpec, DeviceGroupSpec } from '../spec/index.js';
+import type { GroupAssignment, UnschedulableGroup } from './composition-commands.js';
+
+/**
+ * What happens to a composition, as facts; stored as `tessera.composer.v1.<fact>` events (see
+ * composition-events.ts). Intents (`AttachRequested`, `DetachRequested`) are facts too: the
+ * fleet turns them into the host's desired state. The ledger follows `Scheduled`,
+ * `ExpansionStarted` and `DeviceReplacementStarted` (reserve), `Ready`, `Expanded` and
+ * `DeviceReplaced` (confirm), `ReservationReleased`, `Shrunk` (release those devices) and
+ * `Decomposed` (release everything the composition holds).
+ */
+export type CompositionFact =
+  | {
+      readonly fact: 'Requested';
+      readonly id: string;
+      readonly spec: CompositionSpec;
+      readonly idempotencyKey: string;
+      readonly requestedBy: string;
+      readonly maxReschedules: number;
+      readonly requestedAt: string;
+    }
+  | {
+      readonly fact: 'Scheduled';
+      readonly hostId: string;
+      readonly groups: readonly GroupAssignment[];
+      readonly reservationId: string;
+      readonly attachDeadline: string;
+    }
+  | { readonly fact: 'AttachRequested'; readonly hostId: string; readonly deviceId: string }
+  | { readonly fact: 'DeviceAttached'; readonly deviceId: string; readonly detail: string }
+  | { readonly fact: 'DeviceAttachFailed'; readonly deviceId: string; readonly detail: string }
+  | {
+      readonly fact: 'AttachDeadlinePassed';
+      readonly deadline: string;
+      readonly pendingDeviceIds: readonly string[];
+    }
+  /** Every device of the composition is attached to its host. */
+  | { readonly fact: 'Ready' }
+  | { readonly fact: 'DetachRequested'; readonly hostId: string; readonly deviceId: string }
+  | { readonly fact: 'DeviceDetached'; readonly deviceId: string }
+  /** The ledger may free the devices still held under this reservation. */
+  | { readonly fact: 'ReservationReleased'; readonly reservationId: string }
+  /** An attempt was given up; the scheduler chooses again, avoiding the devices named. */
+  | {
+      readonly fact: 'Rescheduling';
+      readonly attempt: number;
+      readonly reason: string;
+      readonly avoidDeviceIds: readonly string[];
+    }
+  | {
+      readonly fact: 'Failed';
+      readonly reason: string;
+      /** Per group, why the scheduler found nothing; empty when attaching failed for good. */
+      readonly unschedulable: readonly UnschedulableGroup[];
+    }
+  | {
+      readonly fact: 'ExpansionStarted';
+      readonly hostId: string;
+      readonly group: DeviceGroupSpec;
+      readonly deviceIds: readonly string[];
+      readonly reservationId: string;
+      readonly attachDeadline: string;
+    }
+  | { readonly fact: 'Expanded'; readonly group: string }
+  /** The new group could not be attached; the composition is as it was before. */
+  | { readonly fact: 'ExpansionAbandoned'; readonly group: string; readonly reason: string }
+  | { readonly fact: 'ShrinkStarted'; readonly deviceIds: readonly string[] }
+  | { readonly fact: 'Shrunk'; readonly deviceIds: readonly string[] }
+  | {
+      readonly fact: 'DeviceReplacementStarted';
+      readonly hostId: string;
+      readonly group: string;
+      readonly failedDeviceId: string;
+      readonly replacementDeviceId: string;
+      readonly reservationId: string;
+      readonly attachDeadline: string;
+    }
+  | {
+      readonly fact: 'DeviceReplaced';
+      readonly failedDeviceId: string;
+      readonly replacementDeviceId: string;
+    }
+  /** The replacement could not be attached; the failed device stays, to be replaced again. */
+  | {
+      readonly fact: 'ReplacementAbandoned';
+      readonly failedDeviceId: string;
+      readonly reason: string;
+    }
+  | { readonly fact: 'DecomposeRequested'; readonly reason: string; readonly requestedBy: string }
+  /** Every device is detached; the composition holds nothing any more. */
+  | { readonly fact: 'Decomposed' };
+
+export type CompositionFactName = CompositionFact['fact'];
+
+export const compositionFactNames = [
+  'Requested',
+  'Scheduled',
+  'AttachRequested',
+  'DeviceAttached',
+  'DeviceAttachFailed',
+  'AttachDeadlinePassed',
+  'Ready',
+  'DetachRequested',
+  'DeviceDetached',
+  'ReservationReleased',
+  'Rescheduling',
+  'Failed',
+  'ExpansionStarted',
+  'Expanded',
+  'ExpansionAbandoned',
+  'ShrinkStarted',
+  'Shrunk',
+  'DeviceReplacementStarted',
+  'DeviceReplaced',
+  'ReplacementAbandoned',
+  'DecomposeRequested',
+  'Decomposed',
+] as const satisfies readonly CompositionFactName[];
+
+/** Fails to compile when a fact is missing from `compositionFactNames`. */
+const _everyFactNamed: [
+  Exclude<CompositionFactName, (typeof compositionFactNames)[number]>,
+] extends [never]
+  ? true
+  : never = true;

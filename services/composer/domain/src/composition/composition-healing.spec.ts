@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { HealingDisabledError, InvalidTransitionError } from './composition-errors.js';
+import type { CompositionFact } from './composition-facts.js';
+import {
+  attached,
+  attachRequested,
+  attaching,
+  afterDeadline,
+  deadline,
+  detached,
+  detachRequested,
+  given,
+  ready,
+  requested,
+  spec,
+  stateAfter,
+} from './test-support/composition-fixtures.js';
+
+describe('replacing a failed device', () => {
+  const replace = {
+    command: 'ReplaceFailedDevice',
+    failedDeviceId: 'gpu-2',
+    replacementDeviceId: 'gpu-9',
+    reservationId: 'r-3',
+    attachDeadline: deadline,
+  } as const;
+  const started: CompositionFact = {
+    fact: 'DeviceReplacementStarted',
+    hostId: 'host-1',
+    group: 'gpus',
+    failedDeviceId: 'gpu-2',
+    replacementDeviceId: 'gpu-9',
+    reservationId: 'r-3',
+    attachDeadline: deadline,
+  };
+  const healing = [...ready, started, attachRequested('gpu-9')];
+
+  it('reserves a replacement in the same group and asks the host to attach it', () => {
+    expect(given(ready).when(replace)()).toEqual([started, attachRequested('gpu-9')]);
+    expect(stateAfter(healing).status).toBe('healing');
+  });
+
+  it('detaches the failed device once the replacement is attached', () => {
+    const record = {
+      command: 'RecordAttachment',
+      deviceId: 'gpu-9',
+      outcome: 'attached',
+      detail: 'ok',
+    } as const;
+    const facts = given(healing).when(record)();
+    expect(facts).toEqual([
+      attached('gpu-9'),
+      detachRequested('gpu-2'),
+      { fact: 'DeviceReplaced', failedDeviceId: 'gpu-2', replacementDeviceId: 'gpu-9' },
+    ]);
+    const after = given([...healing, ...facts]);
+    expect(after.state.status).toBe('ready');
+    expect(after.when({ command: 'RecordDetachment', deviceId: 'gpu-2' })()).toEqual([
+      detached('gpu-2'),
+    ]);
+  });
+
+  it('keeps the failed device when the replacement fails, so another can be tried', () => {
+    const failed = {
+      command: 'RecordAttachment',
+      deviceId: 'gpu-9',
+      outcome: 'failed',
+      detail: 'dead',
+    } as const;
+    const facts = given(healing).when(failed)();
+    expect(facts).toEqual([
+      { fact: 'DeviceAttachFailed', deviceId: 'gpu-9', detail: 'dead' },
+      { fact: 'ReservationReleased', reservationId: 'r-3' },
+      {
+        fact: 'ReplacementAbandoned',
+        failedDeviceId: 'gpu-2',
+        reason: 'device "gpu-9" failed to attach: dead',
+      },
+    ]);
+    const { state, when } = given([...healing, ...facts]);
+    expect(state.status).toBe('ready');
+    expect(
+      when({ ...replace, replacementDeviceId: 'gpu-10', reservationId: 'r-4' })(),
+    ).toHaveLength(2);
+  });
+
+  it('changes nothing when repeated', () => {
+    expect(given(healing).when(replace)()).toEqual([]);
+  });
+
+  it('refuses without a healing policy, for a device it does not hold, or a replacement it holds', () => {
+    const noHealing: CompositionFact[] = [
+      {
+        ...requested,
+        spec: { ...spec, healing: { replaceFailed: false }, priority: 100 },
+      } as CompositionFact,
+      ...ready.slice(1),
+    ];
+    expect(given(noHealing).when(replace)).toThrow(HealingDisabledError);
+    expect(given(ready).when({ ...replace, failedDeviceId: 'gpu-7' })).toThrow(
+      'failedDeviceId: "gpu-7" is not attached to composition "c-1"',
+    );
+    expect(given(ready).when({ ...replace, replacementDeviceId: 'gpu-1' })).toThrow(
+      'replacementDeviceId: "gpu-1" is already a device of composition "c-1"',
+    );
+    expect(given(attaching).when(replace)).toThrow(
+      new InvalidTransitionError('c-1', 'attaching', 'ReplaceFailedDevice'),
+    );
+  });
+
+  it('is abandoned when the replacement misses its deadline', () => {
+    expect(given(healing).when({ command: 'CheckDeadline' }, afterDeadline)()).toEqual([
+      { fact: 'AttachDeadlinePassed', deadline, pendingDeviceIds: ['gpu-9'] },
+      detachRequested('gpu-9'),
+      { fact: 'ReservationReleased', reservationId: 'r-3' },
+      {
+        fact: 'ReplacementAbandoned',
+        failedDeviceId: 'gpu-2',
+        reason: `attach deadline ${deadline} passed before gpu-9 attached`,
+      },
+    ]);
+  });
+});

@@ -1,0 +1,170 @@
+import type { CompositionCommand } from './composition-commands.js';
+import { InvalidCompositionCommandError } from './composition-errors.js';
+import type { CompositionFact } from './composition-facts.js';
+import { bindingOf, type Composition, type DeviceBinding, isOnHost } from './composition-state.js';
+
+type RecordAttachment = Extract<CompositionCommand, { command: 'RecordAttachment' }>;
+
+/**
+ * An agent's observation of an attach. Only a device whose attach is awaited changes anything:
+ * a repeated or late observation (the attempt was already given up) is ignored.
+ */
+export function recordAttachment(
+  command: RecordAttachment,
+  composition: Composition,
+): CompositionFact[] {
+  const { deviceId, detail } = command;
+  const binding = bindingOf(composition, deviceId);
+  if (binding === undefined) {
+    throw new InvalidCompositionCommandError(
+      'deviceId',
+      `"${deviceId}" is not a device of composition "${composition.id}"`,
+    );
+  }
+  if (binding.status !== 'attaching') {
+    return [];
+  }
+  switch (command.outcome) {
+    case 'attached':
+      return [
+        { fact: 'DeviceAttached', deviceId, detail },
+        ...afterAttached(composition, deviceId),
+      ];
+    case 'failed':
+      return [
+        { fact: 'DeviceAttachFailed', deviceId, detail },
+        ...abandonAttach(composition, `device "${deviceId}" failed to attach: ${detail}`, {
+          failedDeviceId: deviceId,
+          avoid: [deviceId],
+        }),
+      ];
+  }
+}
+
+/** Gives up an attach in flight once its deadline has come; a late or early check does nothing. */
+export function checkDeadline(composition: Composition, now: Date): CompositionFact[] {
+  const deadline = composition.attachDeadline;
+  if (deadline === undefined || now.getTime() < Date.parse(deadline)) {
+    return [];
+  }
+  const idsOf = (status: DeviceBinding['status']): string[] =>
+    composition.bindings
+      .filter((binding) => binding.status === status)
+      .map(({ deviceId }) => deviceId);
+  // Reserved devices never got an intent (attaching never started): they are not to blame.
+  const silent = idsOf('attaching');
+  const pendingDeviceIds = [...idsOf('reserved'), ...silent];
+  const reason = `attach deadline ${deadline} passed before ${pendingDeviceIds.join(', ')} attached`;
+  return [
+    { fact: 'AttachDeadlinePassed', deadline, pendingDeviceIds },
+    ...abandonAttach(composition, reason, { failedDeviceId: undefined, avoid: silent }),
+  ];
+}
+
+/** What completes once `deviceId`, the last device awaited, is attached. */
+function afterAttached(composition: Composition, deviceId: string): CompositionFact[] {
+  const awaited = composition.bindings.some(
+    (binding) => binding.status === 'attaching' && binding.deviceId !== deviceId,
+  );
+  const change = composition.change;
+  if (awaited) {
+    return [];
+  }
+  switch (composition.status) {
+    case 'attaching':
+      return [{ fact: 'Ready' }];
+    case 'expanding':
+      return change?.change === 'expansion' ? [{ fact: 'Expanded', group: change.group.name }] : [];
+    case 'healing': {
+      const failed =
+        change?.change === 'replacement'
+          ? bindingOf(composition, change.failedDeviceId)
+          : undefined;
+      if (change?.change !== 'replacement' || failed === undefined) {
+        return [];
+      }
+      return [
+        { fact: 'DetachRequested', hostId: failed.hostId, deviceId: failed.deviceId },
+        {
+          fact: 'DeviceReplaced',
+          failedDeviceId: change.failedDeviceId,
+          replacementDeviceId: change.replacementDeviceId,
+        },
+      ];
+    }
+    case 'requested':
+    case 'scheduled':
+    case 'ready':
+    case 'shrinking':
+    case 'decomposing':
+    case 'decomposed':
+    case 'failed':
+      return [];
+  }
+}
+
+/**
+ * Gives an attach up: detaches what it put on the host (attached, or still attaching since a
+ * late attach must not stay behind; not the device whose attach failed), releases its
+ * reservation, then retries elsewhere (`Rescheduling`, avoiding the devices to blame) while
+ * attempts remain, or ends the composition or change.
+ */
+function abandonAttach(
+  composition: Composition,
+  reason: string,
+  blame: { readonly failedDeviceId: string | undefined; readonly avoid: readonly string[] },
+): CompositionFact[] {
+  const { failedDeviceId, avoid } = blame;
+  const detach = (belongs: (binding: DeviceBinding) => boolean): CompositionFact[] =>
+    composition.bindings
+      .filter(
+        (binding) => isOnHost(binding) && binding.deviceId !== failedDeviceId && belongs(binding),
+      )
+      .map(({ hostId, deviceId }) => ({ fact: 'DetachRequested', hostId, deviceId }));
+  const change = composition.change;
+  switch (composition.status) {
+    case 'scheduled':
+    case 'attaching':
+      return [
+        ...detach(() => true),
+        ...(composition.reservationId === undefined
+          ? []
+          : [{ fact: 'ReservationReleased', reservationId: composition.reservationId } as const]),
+        composition.reschedules < composition.maxReschedules
+          ? {
+              fact: 'Rescheduling',
+              attempt: composition.reschedules + 1,
+              reason,
+              avoidDeviceIds: avoid,
+            }
+          : {
+              fact: 'Failed',
+              reason: `${reason}; gave up after ${composition.reschedules} reschedules`,
+              unschedulable: [],
+            },
+      ];
+    case 'expanding':
+      return change?.change === 'expansion'
+        ? [
+            ...detach((binding) => binding.group === change.group.name),
+            { fact: 'ReservationReleased', reservationId: change.reservationId },
+            { fact: 'ExpansionAbandoned', group: change.group.name, reason },
+          ]
+        : [];
+    case 'healing':
+      return change?.change === 'replacement'
+        ? [
+            ...detach((binding) => binding.deviceId === change.replacementDeviceId),
+            { fact: 'ReservationReleased', reservationId: change.reservationId },
+            { fact: 'ReplacementAbandoned', failedDeviceId: change.failedDeviceId, reason },
+          ]
+        : [];
+    case 'requested':
+    case 'ready':
+    case 'shrinking':
+    case 'decomposing':
+    case 'decomposed':
+    case 'failed':
+      return [];
+  }
+}

@@ -1,0 +1,173 @@
+import type { CompositionFact } from './composition-facts.js';
+import {
+  absentComposition,
+  type Composition,
+  type CompositionState,
+  type DeviceBinding,
+} from './composition-state.js';
+
+/** Applies one fact to a composition. Pure; facts are trusted (they were decided already). */
+export function evolveComposition(
+  state: CompositionState,
+  fact: CompositionFact,
+): CompositionState {
+  if (fact.fact === 'Requested') {
+    return {
+      status: 'requested',
+      id: fact.id,
+      spec: fact.spec,
+      expansions: [],
+      idempotencyKey: fact.idempotencyKey,
+      requestedBy: fact.requestedBy,
+      requestedAt: fact.requestedAt,
+      maxReschedules: fact.maxReschedules,
+      reschedules: 0,
+      avoidDeviceIds: [],
+      hostId: undefined,
+      reservationId: undefined,
+      attachDeadline: undefined,
+      bindings: [],
+      change: undefined,
+      failure: undefined,
+    };
+  }
+  return state.status === 'absent' ? absentComposition : evolveExisting(state, fact);
+}
+
+function evolveExisting(
+  composition: Composition,
+  fact: Exclude<CompositionFact, { fact: 'Requested' }>,
+): Composition {
+  const rebind = (deviceId: string, status: DeviceBinding['status']): Composition => ({
+    ...composition,
+    bindings: composition.bindings.map((binding) =>
+      binding.deviceId === deviceId ? { ...binding, status } : binding,
+    ),
+  });
+  const unbind = (deviceId: string): Composition => ({
+    ...composition,
+    bindings: composition.bindings.filter((binding) => binding.deviceId !== deviceId),
+  });
+  const reserve = (group: string, hostId: string, deviceIds: readonly string[]) =>
+    deviceIds.map((deviceId): DeviceBinding => ({ deviceId, group, hostId, status: 'reserved' }));
+  switch (fact.fact) {
+    case 'Scheduled':
+      return {
+        ...composition,
+        status: 'scheduled',
+        hostId: fact.hostId,
+        reservationId: fact.reservationId,
+        attachDeadline: fact.attachDeadline,
+        bindings: [
+          ...composition.bindings,
+          ...fact.groups.flatMap(({ group, deviceIds }) => reserve(group, fact.hostId, deviceIds)),
+        ],
+      };
+    case 'AttachRequested': {
+      const next = rebind(fact.deviceId, 'attaching');
+      return composition.status === 'scheduled' ? { ...next, status: 'attaching' } : next;
+    }
+    case 'DeviceAttached':
+      return rebind(fact.deviceId, 'attached');
+    case 'DeviceAttachFailed':
+      return unbind(fact.deviceId);
+    case 'AttachDeadlinePassed':
+      return { ...composition, attachDeadline: undefined };
+    case 'Ready':
+      return {
+        ...composition,
+        status: 'ready',
+        reservationId: undefined,
+        attachDeadline: undefined,
+      };
+    case 'DetachRequested':
+      return rebind(fact.deviceId, 'detaching');
+    case 'DeviceDetached':
+      return unbind(fact.deviceId);
+    case 'ReservationReleased':
+      return {
+        ...composition,
+        reservationId:
+          composition.reservationId === fact.reservationId ? undefined : composition.reservationId,
+        bindings: composition.bindings.filter((binding) => binding.status !== 'reserved'),
+      };
+    case 'Rescheduling':
+      return {
+        ...composition,
+        status: 'requested',
+        reschedules: fact.attempt,
+        avoidDeviceIds: [...composition.avoidDeviceIds, ...fact.avoidDeviceIds],
+        hostId: undefined,
+        attachDeadline: undefined,
+      };
+    case 'Failed':
+      return {
+        ...composition,
+        status: 'failed',
+        attachDeadline: undefined,
+        change: undefined,
+        failure: { reason: fact.reason, unschedulable: fact.unschedulable },
+      };
+    case 'ExpansionStarted':
+      return {
+        ...composition,
+        status: 'expanding',
+        attachDeadline: fact.attachDeadline,
+        bindings: [
+          ...composition.bindings,
+          ...reserve(fact.group.name, fact.hostId, fact.deviceIds),
+        ],
+        change: { change: 'expansion', group: fact.group, reservationId: fact.reservationId },
+      };
+    case 'Expanded':
+      return {
+        ...backToReady(composition),
+        expansions:
+          composition.change?.change === 'expansion'
+            ? [...composition.expansions, composition.change.group]
+            : composition.expansions,
+      };
+    case 'ExpansionAbandoned':
+    case 'Shrunk':
+    case 'DeviceReplaced':
+    case 'ReplacementAbandoned':
+      return backToReady(composition);
+    case 'ShrinkStarted':
+      return {
+        ...composition,
+        status: 'shrinking',
+        change: { change: 'shrink', deviceIds: fact.deviceIds },
+      };
+    case 'DeviceReplacementStarted':
+      return {
+        ...composition,
+        status: 'healing',
+        attachDeadline: fact.attachDeadline,
+        bindings: [
+          ...composition.bindings,
+          ...reserve(fact.group, fact.hostId, [fact.replacementDeviceId]),
+        ],
+        change: {
+          change: 'replacement',
+          group: fact.group,
+          failedDeviceId: fact.failedDeviceId,
+          replacementDeviceId: fact.replacementDeviceId,
+          reservationId: fact.reservationId,
+        },
+      };
+    case 'DecomposeRequested':
+      return {
+        ...composition,
+        status: 'decomposing',
+        attachDeadline: undefined,
+        change: undefined,
+        bindings: composition.bindings.filter((binding) => binding.status !== 'reserved'),
+      };
+    case 'Decomposed':
+      return { ...composition, status: 'decomposed', reservationId: undefined, bindings: [] };
+  }
+}
+
+function backToReady(composition: Composition): Composition {
+  return { ...composition, status: 'ready', attachDeadline: undefined, change: undefined };
+}

@@ -1,0 +1,43 @@
+export {
+  defaultMaxReschedules,
+  type Assignment,
+  type CompositionCommand,
+  type CompositionCommandName,
+  type GroupAssignment,
+  type UnschedulableGroup,
+} from './composition-commands.js';
+export {
+  CompositionAlreadyExistsError,
+  CompositionNotFoundError,
+  HealingDisabledError,
+  IdempotencyConflictError,
+  InvalidCompositionCommandError,
+  InvalidTransitionError,
+} from './composition-errors.js';
+export {
+  composerEventNamespace,
+  compositionEventOf,
+  compositionEventSchemaVersion,
+  compositionFactOf,
+  compositionStreamId,
+  type CompositionEvent,
+} from './composition-events.js';
+export {
+  compositionFactNames,
+  type CompositionFact,
+  type CompositionFactName,
+} from './composition-facts.js';
+export {
+  absentComposition,
+  bindingOf,
+  compositionStatuses,
+  groupsOf,
+  type AbsentComposition,
+  type Composition,
+  type CompositionChange,
+  type CompositionState,
+  type CompositionStatus,
+  type DeviceBinding,
+} from './composition-state.js';
+export { decideComposition } from './decide-composition.js';
+export { evolveComposition } from './evolve-composition.js';

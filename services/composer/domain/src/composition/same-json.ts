@@ -1,0 +1,1 @@
+export { sameJson } from '@tessera/hardware';

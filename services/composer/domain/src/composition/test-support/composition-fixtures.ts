@@ -1,0 +1,104 @@
+import type { CompositionSpec } from '../../spec/index.js';
+import type { CompositionCommand } from '../composition-commands.js';
+import type { CompositionFact } from '../composition-facts.js';
+import { absentComposition, type CompositionState } from '../composition-state.js';
+import { decideComposition } from '../decide-composition.js';
+import { evolveComposition } from '../evolve-composition.js';
+
+export const now = new Date('2025-12-28T10:00:00.000Z');
+export const deadline = '2025-12-28T10:05:00.000Z';
+export const afterDeadline = new Date('2025-12-28T10:05:00.000Z');
+
+export const spec: CompositionSpec = {
+  name: 'analytics-1',
+  tenant: 'finance',
+  host: { hostId: 'host-1' },
+  groups: [
+    {
+      name: 'gpus',
+      kind: 'gpu',
+      count: 2,
+      selectors: [{ attribute: 'memoryGiB', op: '>=', value: 80 }],
+    },
+    { name: 'scratch', kind: 'nvme', count: 1 },
+  ],
+  healing: { replaceFailed: true },
+};
+
+export const request: Extract<CompositionCommand, { command: 'Request' }> = {
+  command: 'Request',
+  id: 'c-1',
+  spec,
+  idempotencyKey: 'key-1',
+  requestedBy: 'alice',
+};
+
+export const requested: CompositionFact = {
+  fact: 'Requested',
+  id: 'c-1',
+  spec: { ...spec, priority: 100 },
+  idempotencyKey: 'key-1',
+  requestedBy: 'alice',
+  maxReschedules: 3,
+  requestedAt: now.toISOString(),
+};
+
+export const schedule: Extract<CompositionCommand, { command: 'Schedule' }> = {
+  command: 'Schedule',
+  assignment: {
+    hostId: 'host-1',
+    groups: [
+      { group: 'gpus', deviceIds: ['gpu-1', 'gpu-2'] },
+      { group: 'scratch', deviceIds: ['nvme-1'] },
+    ],
+  },
+  reservationId: 'r-1',
+  attachDeadline: deadline,
+};
+
+export const scheduled: CompositionFact = {
+  fact: 'Scheduled',
+  hostId: 'host-1',
+  groups: schedule.assignment.groups,
+  reservationId: 'r-1',
+  attachDeadline: deadline,
+};
+
+export const devices = ['gpu-1', 'gpu-2', 'nvme-1'] as const;
+
+export function attachRequested(deviceId: string): CompositionFact {
+  return { fact: 'AttachRequested', hostId: 'host-1', deviceId };
+}
+
+export function attached(deviceId: string): CompositionFact {
+  return { fact: 'DeviceAttached', deviceId, detail: 'ok' };
+}
+
+export function detachRequested(deviceId: string): CompositionFact {
+  return { fact: 'DetachRequested', hostId: 'host-1', deviceId };
+}
+
+export function detached(deviceId: string): CompositionFact {
+  return { fact: 'DeviceDetached', deviceId };
+}
+
+export const attaching: CompositionFact[] = [requested, scheduled, ...devices.map(attachRequested)];
+
+export const ready: CompositionFact[] = [...attaching, ...devices.map(attached), { fact: 'Ready' }];
+
+/** given these facts, when this command (decided at `at`): the facts decided, or the error thrown. */
+export function given(facts: readonly CompositionFact[]) {
+  const state = facts.reduce<CompositionState>(evolveComposition, absentComposition);
+  return {
+    state,
+    when:
+      (command: CompositionCommand, at: Date = now) =>
+      () =>
+        decideComposition(command, state, at),
+  };
+}
+
+/** The state after these facts. */
+export function stateAfter(facts: readonly CompositionFact[]): CompositionState {
+  return given(facts).state;
+}

@@ -1,0 +1,8 @@
+/**
+ * @tessera/composer-domain: the composer's pure domain. The composition spec and its validation
+ * (`spec/`), the composition aggregate (`composition/`), and the scheduler (`scheduler`, a
+ * namespace: its request types mirror the spec's vocabulary under the same names).
+ */
+export * from './composition/index.js';
+export * from './spec/index.js';
+export * as scheduler from './scheduler/index.js';

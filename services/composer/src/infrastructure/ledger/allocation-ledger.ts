@@ -1,0 +1,193 @@
+import { migrate, type MigrationResult, quoteIdentifier, withTransaction } from '@tessera/postgres';
+import type pg from 'pg';
+import {
+  DeviceUnavailableError,
+  ReservationMismatchError,
+  ReservationNotFoundError,
+} from './ledger-errors.js';
+import { ledgerMigrations } from './ledger-migrations.js';
+import { LedgerStatements } from './ledger-statements.js';
+import {
+  type Allocation,
+  allocationColumns,
+  type AllocationRow,
+  byDevice,
+  type DeviceUsage,
+  type ReleaseTarget,
+  type ReservationRequest,
+  toAllocation,
+} from './ledger-records.js';
+import { validatedDevices } from './reservation-validation.js';
+
+export interface AllocationLedgerOptions {
+  readonly pool: pg.Pool;
+  /** Default `composer_ledger`. */
+  readonly schema?: string;
+}
+
+/**
+ * The authority on which composition holds which device (ARCHITECTURE.md, "Allocation
+ * correctness"). The scheduler's view is a cache; a reservation here is the decision.
+ *
+ * Every write takes an optional `client`: pass one that is inside a transaction to commit the
+ * ledger change with the composition's events; without it each call is its own transaction.
+ *
+ * Locking: a write first locks the `device_capacity` rows it touches in device id order (`COLLATE
+ * "C"`), then allocation rows in (device, composition) order. Concurrent multi-device
+ * reservations, releases and sweeps therefore wait for each other but never deadlock.
+ */
+export class AllocationLedger {
+  readonly schema: string;
+  private readonly capacity: string;
+  private readonly allocations: string;
+  private readonly statements: LedgerStatements;
+
+  constructor(private readonly options: AllocationLedgerOptions) {
+    this.schema = options.schema ?? 'composer_ledger';
+    const schema = quoteIdentifier(this.schema);
+    this.capacity = `${schema}.device_capacity`;
+    this.allocations = `${schema}.allocations`;
+    this.statements = new LedgerStatements(this.capacity, this.allocations);
+  }
+
+  migrate(): Promise<MigrationResult> {
+    return migrate(this.options.pool, this.schema, ledgerMigrations);
+  }
+
+  /**
+   * Reserves every device for the composition, or none: throws `DeviceUnavailableError` naming
+   * each device at its limit (or already in the composition). Repeating a reservation id with
+   * the same composition and devices returns what it holds (reserved or since confirmed); with
+   * anything else it throws `ReservationMismatchError`.
+   */
+  async reserve(request: ReservationRequest, client?: pg.PoolClient): Promise<Allocation[]> {
+    const devices = validatedDevices(request);
+    const deviceIds = devices.map((device) => device.deviceId);
+    const limits = devices.map((device) => device.maxCompositions);
+    return await this.inTransaction(client, async (tx) => {
+      await this.statements.lockDevices(tx, deviceIds, limits);
+      const held = await this.statements.heldUnder(tx, request.reservationId);
+      if (held.length > 0) {
+        const sameDevices = held.map((a) => a.deviceId).join('\n') === deviceIds.join('\n');
+        if (!sameDevices || held.some((a) => a.compositionId !== request.compositionId)) {
+          throw new ReservationMismatchError(request.reservationId);
+        }
+        return held;
+      }
+      const blocked = await this.statements.blockedDevices(
+        tx,
+        request.compositionId,
+        deviceIds,
+        limits,
+      );
+      if (blocked.length > 0) {
+        throw new DeviceUnavailableError(blocked);
+      }
+      const { rows } = await tx.query<AllocationRow>(
+        `INSERT INTO ${this.allocations}
+           (device_id, composition_id, state, owner, reservation_id, expires_at)
+         SELECT device_id, $2, 'reserved', $3, $4, $5
+           FROM unnest($1::text[]) AS requested(device_id)
+          ORDER BY device_id COLLATE "C"
+         RETURNING ${allocationColumns}`,
+        [deviceIds, request.compositionId, request.owner, request.reservationId, request.expiresAt],
+      );
+      return rows.map(toAllocation).sort(byDevice);
+    });
+  }
+
+  /**
+   * Turns a reservation into allocations that no longer expire. Idempotent. A reservation past
+   * its expiry that no sweep has released yet still holds its devices and can be confirmed;
+   * one already released throws `ReservationNotFoundError`.
+   */
+  confirm(reservationId: string, client?: pg.PoolClient): Promise<Allocation[]> {
+    return this.inTransaction(client, async (tx) => {
+      const { rowCount } = await tx.query(
+        `SELECT 1 FROM ${this.allocations} WHERE reservation_id = $1
+          ORDER BY device_id COLLATE "C", composition_id COLLATE "C" FOR UPDATE`,
+        [reservationId],
+      );
+      if (!rowCount) {
+        throw new ReservationNotFoundError(reservationId);
+      }
+      const { rows } = await tx.query<AllocationRow>(
+        `UPDATE ${this.allocations} SET state = 'allocated', expires_at = NULL
+          WHERE reservation_id = $1 RETURNING ${allocationColumns}`,
+        [reservationId],
+      );
+      return rows.map(toAllocation).sort(byDevice);
+    });
+  }
+
+  /**
+   * Lets go of one reservation or of everything a composition holds, reserved or allocated;
+   * with `owner`, only what that owner reserved. Idempotent: returns what it released, which is
+   * nothing the second time.
+   */
+  release(
+    target: ReleaseTarget,
+    options: { readonly owner?: string; readonly client?: pg.PoolClient } = {},
+  ): Promise<Allocation[]> {
+    const [column, value] =
+      'reservationId' in target
+        ? ['reservation_id', target.reservationId]
+        : ['composition_id', target.compositionId];
+    const byOwner = options.owner !== undefined;
+    return this.inTransaction(options.client, (tx) =>
+      this.statements.releaseWhere(
+        tx,
+        `${column} = $1${byOwner ? ' AND owner = $2' : ''}`,
+        byOwner ? [value, options.owner] : [value],
+      ),
+    );
+  }
+
+  /** Releases every reservation that expired at or before `now`; confirmed allocations stay. */
+  releaseExpired(now: Date, client?: pg.PoolClient): Promise<Allocation[]> {
+    return this.inTransaction(client, (tx) =>
+      this.statements.releaseWhere(tx, `state = 'reserved' AND expires_at <= $1`, [now]),
+    );
+  }
+
+  /**
+   * Releases the unconfirmed reservations of an owner (a composer replica that crashed).
+   * Confirmed allocations belong to their compositions, not to the replica, and stay.
+   */
+  releaseOwner(owner: string, client?: pg.PoolClient): Promise<Allocation[]> {
+    return this.inTransaction(client, (tx) =>
+      this.statements.releaseWhere(tx, `state = 'reserved' AND owner = $1`, [owner]),
+    );
+  }
+
+  async allocationsOf(compositionId: string, client?: pg.PoolClient): Promise<Allocation[]> {
+    const { rows } = await (client ?? this.options.pool).query<AllocationRow>(
+      `SELECT ${allocationColumns} FROM ${this.allocations} WHERE composition_id = $1`,
+      [compositionId],
+    );
+    return rows.map(toAllocation).sort(byDevice);
+  }
+
+  /** Usage of each requested device, in the order asked. */
+  async usage(deviceIds: readonly string[], client?: pg.PoolClient): Promise<DeviceUsage[]> {
+    const { rows } = await (client ?? this.options.pool).query<{
+      device_id: string;
+      used: number;
+      max_compositions: number;
+    }>(`SELECT device_id, used, max_compositions FROM ${this.capacity} WHERE device_id = ANY($1)`, [
+      deviceIds,
+    ]);
+    const known = new Map(rows.map((row) => [row.device_id, row]));
+    return deviceIds.map((deviceId) => {
+      const row = known.get(deviceId);
+      return { deviceId, used: row?.used ?? 0, maxCompositions: row?.max_compositions };
+    });
+  }
+
+  private inTransaction<T>(
+    client: pg.PoolClient | undefined,
+    work: (tx: pg.PoolClient) => Promise<T>,
+  ): Promise<T> {
+    return client ? work(client) : withTransaction(this.options.pool, work);
+  }
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createLedgerFixture,
+  devicesOf,
+  type LedgerFixture,
+} from '../../test-support/ledger-fixture.js';
+
+/** Writes that skip the ledger's code entirely, as a buggy replica or a hand-typed fix would. */
+let fixture: LedgerFixture;
+beforeAll(async () => {
+  fixture = await createLedgerFixture();
+  await fixture.ledger.reserve({
+    reservationId: 'held',
+    compositionId: 'holder',
+    owner: 'replica-a',
+    expiresAt: new Date(Date.now() + 60_000),
+    devices: [...devicesOf(1, 'gpu-exclusive'), ...devicesOf(2, 'nvme-shared')],
+  });
+});
+afterAll(async () => {
+  await fixture.close();
+});
+
+const insertAllocation = (deviceId: string, compositionId: string): Promise<unknown> =>
+  fixture.pool.query(
+    `INSERT INTO composer_ledger.allocations
+       (device_id, composition_id, state, owner, reservation_id, exclusive)
+     VALUES ($1, $2, 'allocated', 'someone', $2, false)`,
+    [deviceId, compositionId],
+  );
+
+describe('the ledger schema, written to directly', () => {
+  it('refuses a second allocation of an exclusive device, even one claiming to be shared', async () => {
+    // The partial unique index answers first; the count below would refuse it as well.
+    await expect(insertAllocation('gpu-exclusive', 'intruder')).rejects.toMatchObject({
+      code: '23505',
+    });
+  });
+
+  it('refuses an allocation beyond a shared device’s limit, and counts the ones within it', async () => {
+    await insertAllocation('nvme-shared', 'second');
+    await expect(insertAllocation('nvme-shared', 'third')).rejects.toMatchObject({ code: '23514' });
+    expect(await fixture.ledger.usage(['nvme-shared'])).toEqual([
+      { deviceId: 'nvme-shared', used: 2, maxCompositions: 2 },
+    ]);
+  });
+
+  it('refuses setting the usage count by hand', async () => {
+    await expect(
+      fixture.pool.query(`UPDATE composer_ledger.device_capacity SET used = 0`),
+    ).rejects.toMatchObject({ code: '23514' });
+    await expect(
+      fixture.pool.query(
+        `INSERT INTO composer_ledger.device_capacity (device_id, max_compositions, used)
+         VALUES ('fresh', 1, 1)`,
+      ),
+    ).rejects.toMatchObject({ code: '23514' });
+  });
+
+  it('refuses lowering a limit below current use', async () => {
+    await expect(
+      fixture.pool.query(
+        `UPDATE composer_ledger.device_capacity SET max_compositions = 1 WHERE device_id = 'nvme-shared'`,
+      ),
+    ).rejects.toMatchObject({ code: '23514' });
+  });
+
+  it('refuses moving an allocation to another device', async () => {
+    await expect(
+      fixture.pool.query(
+        `UPDATE composer_ledger.allocations SET device_id = 'nvme-shared'
+          WHERE device_id = 'gpu-exclusive'`,
+      ),
+    ).rejects.toMatchObject({ code: '23514' });
+  });
+
+  it('still refuses the second exclusive allocation by count when the index is sidestepped', async () => {
+    const client = await fixture.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Without the stamping trigger the row keeps its false claim to be shared.
+      await client.query(
+        `ALTER TABLE composer_ledger.allocations DISABLE TRIGGER allocations_stamp`,
+      );
+      await expect(
+        client.query(
+          `INSERT INTO composer_ledger.allocations
+             (device_id, composition_id, state, owner, reservation_id, exclusive)
+           VALUES ('gpu-exclusive', 'intruder', 'allocated', 'someone', 'intruder', false)`,
+        ),
+      ).rejects.toMatchObject({ code: '23514' });
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  });
+});
