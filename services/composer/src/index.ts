@@ -1,5 +1,8 @@
 /**
- * @tessera/composer: the composer service (issue 11). So far: the allocation ledger, the
- * authoritative record of which device is held by which composition (src/infrastructure/ledger).
+ * @tessera/composer: the composer service (issue 11, in progress): the compose use cases
+ * (request, schedule and reserve in one transaction, preview), their persistence, and the
+ * allocation ledger (services/composer/docs/composer.md).
  */
+export * from './application/index.js';
 export * from './infrastructure/ledger/index.js';
+export * from './infrastructure/persistence/index.js';

@@ -1,0 +1,36 @@
+import { scheduler } from '@tessera/composer-domain';
+import type { CandidateSource } from '../ports/candidate-source.js';
+import type { Clock } from '../ports/clock.js';
+import type { CompositionRepository } from '../ports/composition-repository.js';
+import type { IdGenerator } from '../ports/id-generator.js';
+
+/** What composing a server needs. Optional settings have the defaults below. */
+export interface ComposeDeps {
+  readonly compositions: CompositionRepository;
+  readonly candidates: CandidateSource;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  /** This process's identity: the owner of every reservation it makes. */
+  readonly owner: string;
+  readonly schedulerConfig?: scheduler.SchedulerConfig;
+  readonly pluginRegistry?: scheduler.PluginRegistry;
+  /** How long scheduled devices stay reserved for their attach. */
+  readonly attachTimeoutMs?: number;
+  /** Choices the ledger may refuse (devices taken meanwhile) before the request fails. */
+  readonly maxScheduleAttempts?: number;
+}
+
+export const defaultAttachTimeoutMs = 5 * 60_000;
+export const defaultMaxScheduleAttempts = 5;
+
+export function schedulerConfigOf(
+  deps: Pick<ComposeDeps, 'schedulerConfig'>,
+): scheduler.SchedulerConfig {
+  return deps.schedulerConfig ?? scheduler.defaultSchedulerConfig;
+}
+
+export function pluginRegistryOf(
+  deps: Pick<ComposeDeps, 'pluginRegistry'>,
+): scheduler.PluginRegistry {
+  return deps.pluginRegistry ?? scheduler.builtinPlugins;
+}

@@ -1,0 +1,44 @@
+import { TesseraError } from '@tessera/errors';
+
+/** Devices to hold for a composition until `expiresAt` (the attach deadline), all or none. */
+export interface DeviceReservation {
+  /** Repeating a reservation with the same id and devices is a no-op. */
+  readonly reservationId: string;
+  readonly compositionId: string;
+  /** The composer process making it: its reservations go when it is declared dead. */
+  readonly owner: string;
+  readonly expiresAt: Date;
+  /** Each device with its sharing limit (1 = exclusive). */
+  readonly devices: readonly { readonly deviceId: string; readonly maxCompositions: number }[];
+}
+
+export type LedgerReleaseTarget =
+  { readonly reservationId: string } | { readonly compositionId: string };
+
+/**
+ * The allocation ledger, the authority on who holds which device. The instance a repository
+ * hands to its ledger work writes in that work's transaction.
+ */
+export interface AllocationLedgerPort {
+  /** Throws `DevicesTakenError` when any device is at its limit; then nothing is held. */
+  reserve(reservation: DeviceReservation): Promise<void>;
+  /** Turns a reservation into allocations without expiry. */
+  confirm(reservationId: string): Promise<void>;
+  /** Idempotent. */
+  release(target: LedgerReleaseTarget): Promise<void>;
+}
+
+/**
+ * The ledger refused a reservation: these devices cannot take another composition (another
+ * request or replica got there first). Choose other devices.
+ */
+export class DevicesTakenError extends TesseraError<'DEVICE_UNAVAILABLE'> {
+  readonly code = 'DEVICE_UNAVAILABLE';
+
+  constructor(
+    readonly deviceIds: readonly string[],
+    options?: ErrorOptions,
+  ) {
+    super(`devices ${deviceIds.join(', ')} cannot take another composition`, options);
+  }
+}

@@ -1,0 +1,4 @@
+/** Fresh, globally unique ids (composition and reservation ids). */
+export interface IdGenerator {
+  newId(): string;
+}

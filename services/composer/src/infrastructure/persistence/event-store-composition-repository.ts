@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type AppendOptions,
+  ConcurrencyError,
+  type EventEnvelope,
+  type EventStore,
+  type NewEvent,
+  StreamNotFoundError,
+} from '@tessera/event-store';
+import {
+  absentComposition,
+  type CompositionFact,
+  type CompositionState,
+  compositionEventOf,
+  compositionEventSchemaVersion,
+  compositionFactOf,
+  compositionStreamId,
+  evolveComposition,
+} from '@tessera/composer-domain';
+import type pg from 'pg';
+import type { AllocationLedgerPort } from '../../application/ports/allocation-ledger.js';
+import type { CommandContext } from '../../application/ports/command-context.js';
+import {
+  type CompositionRepository,
+  type CreatedComposition,
+  type LoadedComposition,
+  type NewComposition,
+  VersionConflictError,
+} from '../../application/ports/composition-repository.js';
+import type { AllocationLedger } from '../ledger/index.js';
+import { type IdempotencyKeys, specHash } from './idempotency-keys.js';
+import { PostgresLedgerPort } from './postgres-ledger-port.js';
+
+/**
+ * Compositions as event streams (`composition-<id>`) in the composer's store. Writes that must
+ * agree (a new composition and its idempotency key; scheduled facts and their ledger rows) share
+ * one transaction.
+ */
+export class EventStoreCompositionRepository implements CompositionRepository {
+  constructor(
+    private readonly store: EventStore,
+    private readonly ledger: AllocationLedger,
+    private readonly keys: IdempotencyKeys,
+  ) {}
+
+  async load(id: string): Promise<LoadedComposition> {
+    try {
+      const { version, events } = await this.store.readStream(compositionStreamId(id));
+      return { state: fold(events), version };
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) {
+        return { state: absentComposition, version: 0 };
+      }
+      throw error;
+    }
+  }
+
+  create(composition: NewComposition, context: CommandContext): Promise<CreatedComposition> {
+    const hash = specHash(composition.spec);
+    return this.inTransaction(composition.id, async (client) => {
+      const claim = await this.keys.claim(client, composition.idempotencyKey, composition.id, hash);
+      if (!claim.claimed) {
+        return {
+          outcome: 'existing',
+          compositionId: claim.compositionId,
+          sameSpec: claim.specHash === hash,
+        };
+      }
+      await this.appendIn(client, composition.id, composition.facts, 'no-stream', context);
+      return { outcome: 'created' };
+    });
+  }
+
+  async append(
+    id: string,
+    facts: readonly CompositionFact[],
+    expectedVersion: number,
+    context: CommandContext,
+  ): Promise<void> {
+    await this.inTransaction(id, (client) =>
+      this.appendIn(client, id, facts, expectedVersion, context),
+    );
+  }
+
+  async appendWithLedger(
+    id: string,
+    facts: readonly CompositionFact[],
+    expectedVersion: number,
+    context: CommandContext,
+    ledgerWork: (ledger: AllocationLedgerPort) => Promise<void>,
+  ): Promise<void> {
+    await this.inTransaction(id, async (client) => {
+      // The append first: it takes the stream's lock, so a stale version fails before any
+      // device row is locked.
+      await this.appendIn(client, id, facts, expectedVersion, context);
+      await ledgerWork(new PostgresLedgerPort(this.ledger, client));
+    });
+  }
+
+  private async appendIn(
+    client: pg.PoolClient,
+    id: string,
+    facts: readonly CompositionFact[],
+    expectedVersion: AppendOptions['expectedVersion'],
+    context: CommandContext,
+  ): Promise<void> {
+    await this.store.append(compositionStreamId(id), facts.map(newEvent(id)), {
+      correlationId: context.correlationId,
+      actor: context.actor,
+      causationId: context.causationId ?? null,
+      tenant: context.tenant ?? null,
+      expectedVersion,
+      client,
+    });
+  }
+
+  /** Runs `work` in one transaction; a stale expected version becomes `VersionConflictError`. */
+  private async inTransaction<T>(
+    id: string,
+    work: (client: pg.PoolClient) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.store.transaction(work);
+    } catch (error) {
+      if (error instanceof ConcurrencyError) {
+        throw new VersionConflictError(compositionStreamId(id), { cause: error });
+      }
+      throw error;
+    }
+  }
+}
+
+function newEvent(compositionId: string): (fact: CompositionFact) => NewEvent {
+  return (fact) => ({
+    id: randomUUID(),
+    schemaVersion: compositionEventSchemaVersion,
+    ...compositionEventOf(compositionId, fact),
+  });
+}
+
+function fold(events: readonly EventEnvelope[]): CompositionState {
+  let state: CompositionState = absentComposition;
+  for (const event of events) {
+    const stored = compositionFactOf({
+      type: event.type,
+      data: event.data as { compositionId: string } & Record<string, unknown>,
+    });
+    if (stored) state = evolveComposition(state, stored.fact);
+  }
+  return state;
+}

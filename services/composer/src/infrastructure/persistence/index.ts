@@ -1,0 +1,12 @@
+/** The composer's storage: its event store, the composition repository and the ledger. */
+export {
+  type ComposerPersistence,
+  type ComposerPersistenceOptions,
+  composerLedgerSchema,
+  composerRequestsSchema,
+  composerStoreSchema,
+  composerTopic,
+  createComposerPersistence,
+} from './composer-persistence.js';
+export { EventStoreCompositionRepository } from './event-store-composition-repository.js';
+export { PostgresLedgerPort } from './postgres-ledger-port.js';

@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  DeliveredMessage,
+  EventEnvelope,
+  EventTransport,
+  OutgoingMessage,
+} from '@tessera/event-transport';
+import {
+  attachContractSchemaVersion,
+  attachObservedData,
+  detachObservedData,
+  deviceAttachObservedType,
+  deviceDetachObservedType,
+  type Intent,
+  intentOf,
+} from './attach-messages.js';
+import {
+  assertValidBehaviour,
+  decideAttach,
+  decideDetach,
+  type SimulatedBehaviour,
+} from './simulated-decision.js';
+
+/** Time as the responder sees it; tests may pass their own. */
+export interface ResponderClock {
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+}
+
+export const systemClock: ResponderClock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export interface SimulatedResponderOptions extends SimulatedBehaviour {
+  readonly transport: EventTransport;
+  /** Where the composer publishes intents (`tessera.composer.events.v1`). */
+  readonly intentsTopic: string;
+  /** Where fleet publishes observations (`tessera.fleet.events.v1`). */
+  readonly observationsTopic: string;
+  /** Consumer group; responders of one group share the hosts between them. */
+  readonly group: string;
+  readonly clock?: ResponderClock;
+  /** How many answers are kept to repeat word for word on redelivery (default 10 000). */
+  readonly rememberedAnswers?: number;
+}
+
+export interface ResponderCounters {
+  /** Intent deliveries, repeats included. */
+  readonly received: number;
+  readonly attached: number;
+  readonly failed: number;
+  readonly detached: number;
+  /** Deliveries of an intent already answered, answered again with the same observation. */
+  readonly repeated: number;
+  /** Other composer events on the intents topic. */
+  readonly ignored: number;
+}
+
+export interface SimulatedResponder {
+  counters(): ResponderCounters;
+  /** Stops consuming; an answer already being simulated is published first. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Stands in for fleet and the host agents: answers every attach and detach intent on the
+ * intents topic with an observation on the observations topic, after a simulated latency.
+ * Attaches fail at `failureRate`, detaches never. Answers are decided from the seed and the
+ * intent (simulated-decision.ts); an intent delivered again (same event id) gets the very same
+ * observation, event id included, while it is remembered, and the same outcome after that.
+ * One host's intents are answered in order; different hosts' at the same time.
+ */
+export async function startSimulatedResponder(
+  options: SimulatedResponderOptions,
+): Promise<SimulatedResponder> {
+  assertValidBehaviour(options);
+  const clock = options.clock ?? systemClock;
+  const answers = new RememberedAnswers(options.rememberedAnswers ?? 10_000);
+  const counts = { received: 0, attached: 0, failed: 0, detached: 0, repeated: 0, ignored: 0 };
+  const streamVersions = new Map<string, number>();
+  let position = 0;
+
+  const observationEnvelope = (
+    cause: EventEnvelope,
+    hostId: string,
+    type: string,
+    data: unknown,
+    observedAt: Date,
+  ): EventEnvelope => {
+    const streamVersion = (streamVersions.get(hostId) ?? 0) + 1;
+    streamVersions.set(hostId, streamVersion);
+    position += 1;
+    return {
+      id: randomUUID(),
+      type,
+      schemaVersion: attachContractSchemaVersion,
+      streamId: `agent-${hostId}`,
+      streamVersion,
+      position,
+      recordedAt: observedAt.toISOString(),
+      correlationId: cause.correlationId,
+      causationId: cause.id,
+      actor: `agent:${hostId}`,
+      tenant: cause.tenant,
+      data,
+    };
+  };
+
+  const answer = async (cause: EventEnvelope, intent: Intent): Promise<OutgoingMessage> => {
+    const receivedAt = clock.now();
+    switch (intent.kind) {
+      case 'attach': {
+        const decision = decideAttach(intent.intent, options, receivedAt);
+        await clock.sleep(decision.latencyMs);
+        const observedAt = clock.now();
+        const data = attachObservedData(
+          intent.intent,
+          decision.outcome,
+          decision.detail,
+          observedAt,
+        );
+        counts[decision.outcome] += 1;
+        const envelope = observationEnvelope(
+          cause,
+          intent.intent.hostId,
+          deviceAttachObservedType,
+          data,
+          observedAt,
+        );
+        return { key: intent.intent.hostId, envelope };
+      }
+      case 'detach': {
+        const decision = decideDetach(intent.intent, options);
+        await clock.sleep(decision.latencyMs);
+        const observedAt = clock.now();
+        const data = detachObservedData(intent.intent, decision.detail, observedAt);
+        counts.detached += 1;
+        const envelope = observationEnvelope(
+          cause,
+          intent.intent.hostId,
+          deviceDetachObservedType,
+          data,
+          observedAt,
+        );
+        return { key: intent.intent.hostId, envelope };
+      }
+    }
+  };
+
+  const handle = async ({ envelope }: DeliveredMessage): Promise<void> => {
+    const remembered = answers.get(envelope.id);
+    if (remembered !== undefined) {
+      counts.received += 1;
+      counts.repeated += 1;
+      await options.transport.publish(options.observationsTopic, [remembered]);
+      return;
+    }
+    const intent = intentOf(envelope);
+    if (intent === undefined) {
+      counts.ignored += 1;
+      return;
+    }
+    counts.received += 1;
+    const observation = await answer(envelope, intent);
+    await options.transport.publish(options.observationsTopic, [observation]);
+    answers.remember(envelope.id, observation);
+  };
+
+  const subscription = await options.transport.subscribe({
+    topic: options.intentsTopic,
+    group: options.group,
+    handleBatch: (messages) => inOrderPerKey(messages, handle),
+  });
+
+  return {
+    counters: () => ({ ...counts }),
+    stop: () => subscription.stop(),
+  };
+}
+
+/** Runs `handle` over the messages one key after another in order, the keys concurrently. */
+async function inOrderPerKey(
+  messages: readonly DeliveredMessage[],
+  handle: (message: DeliveredMessage) => Promise<void>,
+): Promise<void> {
+  const byKey = new Map<string, DeliveredMessage[]>();
+  for (const message of messages) {
+    const queue = byKey.get(message.key);
+    if (queue === undefined) byKey.set(message.key, [message]);
+    else queue.push(message);
+  }
+  await Promise.all(
+    [...byKey.values()].map(async (queue) => {
+      for (const message of queue) {
+        await handle(message);
+      }
+    }),
+  );
+}
+
+/** The latest answers by intent event id; the oldest is forgotten first. */
+class RememberedAnswers {
+  private readonly byIntentId = new Map<string, OutgoingMessage>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(intentId: string): OutgoingMessage | undefined {
+    return this.byIntentId.get(intentId);
+  }
+
+  remember(intentId: string, answer: OutgoingMessage): void {
+    this.byIntentId.set(intentId, answer);
+    if (this.byIntentId.size > this.capacity) {
+      const oldest = this.byIntentId.keys().next();
+      if (oldest.done !== true) this.byIntentId.delete(oldest.value);
+    }
+  }
+}
