@@ -10,14 +10,21 @@ export interface OutboxRouting {
    * keep the event private to the service. Called inside the append's transaction: keep it pure.
    */
   topicFor(event: EventEnvelope): string | null;
+  /**
+   * The message key of `event` on its topic, or undefined for the stream id (the default).
+   * Events with the same key stay in order; key by something other than the aggregate (a host
+   * id, say) when the consumers' ordering unit is that. Pure, like `topicFor`.
+   */
+  keyFor?(event: EventEnvelope): string | undefined;
 }
 
 const maxTopicLength = 249;
+const maxKeyLength = 1_000;
 
 /**
  * Writes an outbox row for every event that has a topic, in the append's transaction, so the
- * event and the promise to publish it commit together. The message key is the stream id, which
- * keeps each aggregate's events in order on the topic.
+ * event and the promise to publish it commit together. The message key is `routing.keyFor`'s, or
+ * the stream id, which keeps each aggregate's events in order on the topic.
  */
 export async function writeOutboxRows(
   db: Queryable,
@@ -34,7 +41,7 @@ export async function writeOutboxRows(
         `must return null or a topic name of 1 to ${maxTopicLength} characters, got ${JSON.stringify(topic)} for ${event.type}`,
       );
     }
-    return [{ topic, event }];
+    return [{ topic, event, key: keyOf(routing, event) }];
   });
   if (rows.length === 0) return;
   await db.query(
@@ -44,8 +51,20 @@ export async function writeOutboxRows(
       rows.map((row) => row.event.position),
       rows.map((row) => row.event.id),
       rows.map((row) => row.topic),
-      rows.map((row) => row.event.streamId),
+      rows.map((row) => row.key),
       rows.map((row) => JSON.stringify(row.event)),
     ],
   );
+}
+
+function keyOf(routing: OutboxRouting, event: EventEnvelope): string {
+  const key: unknown = routing.keyFor?.(event);
+  if (key === undefined) return event.streamId;
+  if (typeof key !== 'string' || key.length === 0 || key.length > maxKeyLength) {
+    throw new InvalidArgumentError(
+      'outbox.keyFor',
+      `must return undefined or a key of 1 to ${maxKeyLength} characters, got ${JSON.stringify(key)} for ${event.type}`,
+    );
+  }
+  return key;
 }

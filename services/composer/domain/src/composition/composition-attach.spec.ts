@@ -25,11 +25,13 @@ const attachFailed = (deviceId: string) =>
 
 const released: CompositionFact = { fact: 'ReservationReleased', reservationId: 'r-1' };
 const failureOfGpu2 = 'device "gpu-2" failed to attach: link down';
+const rollbackOfGpu2 = `rollback: ${failureOfGpu2}`;
+const deadlineMissed = `attach deadline ${deadline} passed before gpu-2, nvme-1 attached`;
 
 describe('attaching a composition', () => {
   it('asks the host to attach every reserved device', () => {
     expect(given([requested, scheduled]).when({ command: 'StartAttaching' })()).toEqual(
-      devices.map(attachRequested),
+      devices.map((deviceId) => attachRequested(deviceId)),
     );
     expect(stateAfter(attaching).status).toBe('attaching');
   });
@@ -70,8 +72,8 @@ describe('attaching a composition', () => {
     const history = [...attaching, attached('gpu-1')];
     expect(given(history).when(attachFailed('gpu-2'))()).toEqual([
       { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
-      detachRequested('gpu-1'),
-      detachRequested('nvme-1'),
+      detachRequested('gpu-1', rollbackOfGpu2),
+      detachRequested('nvme-1', rollbackOfGpu2),
       released,
       { fact: 'Rescheduling', attempt: 1, reason: failureOfGpu2, avoidDeviceIds: ['gpu-2'] },
     ]);
@@ -81,12 +83,12 @@ describe('attaching a composition', () => {
     const exhausted = [
       { ...requested, maxReschedules: 0 } as CompositionFact,
       scheduled,
-      ...devices.map(attachRequested),
+      ...devices.map((deviceId) => attachRequested(deviceId)),
     ];
     expect(given(exhausted).when(attachFailed('gpu-2'))()).toEqual([
       { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
-      detachRequested('gpu-1'),
-      detachRequested('nvme-1'),
+      detachRequested('gpu-1', rollbackOfGpu2),
+      detachRequested('nvme-1', rollbackOfGpu2),
       released,
       {
         fact: 'Failed',
@@ -100,8 +102,8 @@ describe('attaching a composition', () => {
     const rescheduled: CompositionFact[] = [
       ...attaching,
       { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
-      detachRequested('gpu-1'),
-      detachRequested('nvme-1'),
+      detachRequested('gpu-1', rollbackOfGpu2),
+      detachRequested('nvme-1', rollbackOfGpu2),
       released,
       { fact: 'Rescheduling', attempt: 1, reason: failureOfGpu2, avoidDeviceIds: ['gpu-2'] },
     ];
@@ -139,14 +141,14 @@ describe('attaching a composition', () => {
     const history = [...attaching, attached('gpu-1')];
     expect(given(history).when({ command: 'CheckDeadline' }, afterDeadline)()).toEqual([
       { fact: 'AttachDeadlinePassed', deadline, pendingDeviceIds: ['gpu-2', 'nvme-1'] },
-      detachRequested('gpu-1'),
-      detachRequested('gpu-2'),
-      detachRequested('nvme-1'),
+      detachRequested('gpu-1', `rollback: ${deadlineMissed}`),
+      detachRequested('gpu-2', `rollback: ${deadlineMissed}`),
+      detachRequested('nvme-1', `rollback: ${deadlineMissed}`),
       released,
       {
         fact: 'Rescheduling',
         attempt: 1,
-        reason: `attach deadline ${deadline} passed before gpu-2, nvme-1 attached`,
+        reason: deadlineMissed,
         avoidDeviceIds: ['gpu-2', 'nvme-1'],
       },
     ]);
@@ -165,6 +167,38 @@ describe('attaching a composition', () => {
         avoidDeviceIds: [],
       },
     ]);
+  });
+
+  it('numbers each try at a device and ignores an answer to an earlier try', () => {
+    const rescheduled: CompositionFact[] = [
+      ...attaching,
+      { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
+      detachRequested('gpu-1', rollbackOfGpu2),
+      detached('gpu-1'),
+      detachRequested('nvme-1', rollbackOfGpu2),
+      detached('nvme-1'),
+      released,
+      { fact: 'Rescheduling', attempt: 1, reason: failureOfGpu2, avoidDeviceIds: ['gpu-2'] },
+      {
+        fact: 'Scheduled',
+        hostId: 'host-1',
+        attachDeadline: deadline,
+        reservationId: 'r-2',
+        groups: [
+          { group: 'gpus', deviceIds: ['gpu-1', 'gpu-3'] },
+          { group: 'scratch', deviceIds: ['nvme-1'] },
+        ],
+      },
+    ];
+    const intents = given(rescheduled).when({ command: 'StartAttaching' })();
+    expect(intents).toEqual([
+      attachRequested('gpu-1', 2),
+      attachRequested('gpu-3', 1),
+      attachRequested('nvme-1', 2),
+    ]);
+    const { when } = given([...rescheduled, ...intents]);
+    expect(when({ ...attachedOk('gpu-1'), attempt: 1 })()).toEqual([]);
+    expect(when({ ...attachedOk('gpu-1'), attempt: 2 })()).toEqual([attached('gpu-1')]);
   });
 
   it('changes nothing when checked before the deadline or with nothing in flight', () => {

@@ -80,7 +80,7 @@ describe('expanding a ready composition', () => {
     const facts = given(history).when(failed)();
     expect(facts).toEqual([
       { fact: 'DeviceAttachFailed', deviceId: 'nic-2', detail: 'no port' },
-      detachRequested('nic-1'),
+      detachRequested('nic-1', `rollback: ${reason}`),
       { fact: 'ReservationReleased', reservationId: 'r-2' },
       { fact: 'ExpansionAbandoned', group: 'nics', reason },
     ]);
@@ -89,16 +89,13 @@ describe('expanding a ready composition', () => {
   });
 
   it('is abandoned when its deadline passes', () => {
+    const reason = `attach deadline ${deadline} passed before nic-1, nic-2 attached`;
     expect(given(expanding).when({ command: 'CheckDeadline' }, afterDeadline)()).toEqual([
       { fact: 'AttachDeadlinePassed', deadline, pendingDeviceIds: ['nic-1', 'nic-2'] },
-      detachRequested('nic-1'),
-      detachRequested('nic-2'),
+      detachRequested('nic-1', `rollback: ${reason}`),
+      detachRequested('nic-2', `rollback: ${reason}`),
       { fact: 'ReservationReleased', reservationId: 'r-2' },
-      {
-        fact: 'ExpansionAbandoned',
-        group: 'nics',
-        reason: `attach deadline ${deadline} passed before nic-1, nic-2 attached`,
-      },
+      { fact: 'ExpansionAbandoned', group: 'nics', reason },
     ]);
   });
 
@@ -136,8 +133,8 @@ describe('shrinking a ready composition', () => {
   const shrinking = [
     ...ready,
     { fact: 'ShrinkStarted', deviceIds: ['gpu-2', 'nvme-1'] } as const,
-    detachRequested('gpu-2'),
-    detachRequested('nvme-1'),
+    detachRequested('gpu-2', 'shrink'),
+    detachRequested('nvme-1', 'shrink'),
   ];
 
   it('asks the host to detach the devices', () => {

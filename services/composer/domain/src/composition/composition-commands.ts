@@ -53,6 +53,8 @@ export type CompositionCommand =
       readonly deviceId: string;
       readonly outcome: 'attached' | 'failed';
       readonly detail: string;
+      /** The intent's attempt the observation answers; one for another attempt changes nothing. */
+      readonly attempt?: number;
     }
   /** A timer's check: gives up an attach still in flight once its deadline is `now` or past. */
   | { readonly command: 'CheckDeadline' }

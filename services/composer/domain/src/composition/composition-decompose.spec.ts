@@ -5,6 +5,7 @@ import {
   attached,
   attaching,
   detached,
+  attachRequested,
   detachRequested,
   devices,
   given,
@@ -21,13 +22,15 @@ const decomposeRequested: CompositionFact = {
   reason: 'quarter closed',
   requestedBy: 'alice',
 };
-const decomposing = [...ready, decomposeRequested, ...devices.map(detachRequested)];
+const decomposedDetach = (deviceId: string) =>
+  detachRequested(deviceId, 'decomposed: quarter closed');
+const decomposing = [...ready, decomposeRequested, ...devices.map(decomposedDetach)];
 
 describe('decomposing a composition', () => {
   it('asks the host to detach every device of a ready composition', () => {
     expect(given(ready).when(decompose)()).toEqual([
       decomposeRequested,
-      ...devices.map(detachRequested),
+      ...devices.map(decomposedDetach),
     ]);
     expect(stateAfter(decomposing).status).toBe('decomposing');
   });
@@ -72,7 +75,7 @@ describe('decomposing a composition', () => {
   it('detaches devices still attaching, and ignores their late attach', () => {
     const history = [...attaching, attached('gpu-1')];
     const facts = given(history).when(decompose)();
-    expect(facts).toEqual([decomposeRequested, ...devices.map(detachRequested)]);
+    expect(facts).toEqual([decomposeRequested, ...devices.map(decomposedDetach)]);
     const { when } = given([...history, ...facts]);
     expect(
       when({ command: 'RecordAttachment', deviceId: 'gpu-2', outcome: 'attached', detail: 'ok' })(),
@@ -83,13 +86,11 @@ describe('decomposing a composition', () => {
     const failedWithLeftovers: CompositionFact[] = [
       { ...requested, maxReschedules: 0 } as CompositionFact,
       scheduled,
-      ...devices.map(
-        (deviceId) => ({ fact: 'AttachRequested', hostId: 'host-1', deviceId }) as const,
-      ),
+      ...devices.map((deviceId) => attachRequested(deviceId)),
       attached('gpu-1'),
       { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
-      detachRequested('gpu-1'),
-      detachRequested('nvme-1'),
+      detachRequested('gpu-1', 'rollback: gave up'),
+      detachRequested('nvme-1', 'rollback: gave up'),
       { fact: 'ReservationReleased', reservationId: 'r-1' },
       { fact: 'Failed', reason: 'gave up', unschedulable: [] },
     ];

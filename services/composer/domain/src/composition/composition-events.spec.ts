@@ -15,7 +15,7 @@ const everyFact: CompositionFact[] = [
     deadline: '2025-12-28T10:05:00.000Z',
     pendingDeviceIds: ['gpu-2'],
   },
-  { fact: 'DetachRequested', hostId: 'host-1', deviceId: 'gpu-1' },
+  { fact: 'DetachRequested', hostId: 'host-1', deviceId: 'gpu-1', reason: 'shrink' },
   { fact: 'DeviceDetached', deviceId: 'gpu-1' },
   { fact: 'ReservationReleased', reservationId: 'r-1' },
   { fact: 'Rescheduling', attempt: 1, reason: 'r', avoidDeviceIds: ['gpu-2'] },

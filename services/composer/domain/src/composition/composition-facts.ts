@@ -26,7 +26,15 @@ export type CompositionFact =
       readonly reservationId: string;
       readonly attachDeadline: string;
     }
-  | { readonly fact: 'AttachRequested'; readonly hostId: string; readonly deviceId: string }
+  /** Exactly the proto3 JSON of `composer.AttachRequested` once stored (attach-contract.md). */
+  | {
+      readonly fact: 'AttachRequested';
+      readonly hostId: string;
+      readonly deviceId: string;
+      readonly attempt: number;
+      readonly deadline: string;
+      readonly fabricId?: string;
+    }
   | { readonly fact: 'DeviceAttached'; readonly deviceId: string; readonly detail: string }
   | { readonly fact: 'DeviceAttachFailed'; readonly deviceId: string; readonly detail: string }
   | {
@@ -36,7 +44,13 @@ export type CompositionFact =
     }
   /** Every device of the composition is attached to its host. */
   | { readonly fact: 'Ready' }
-  | { readonly fact: 'DetachRequested'; readonly hostId: string; readonly deviceId: string }
+  /** Exactly the proto3 JSON of `composer.DetachRequested` once stored (attach-contract.md). */
+  | {
+      readonly fact: 'DetachRequested';
+      readonly hostId: string;
+      readonly deviceId: string;
+      readonly reason: string;
+    }
   | { readonly fact: 'DeviceDetached'; readonly deviceId: string }
   /** The ledger may free the devices still held under this reservation. */
   | { readonly fact: 'ReservationReleased'; readonly reservationId: string }

@@ -50,7 +50,7 @@ describe('replacing a failed device', () => {
     const facts = given(healing).when(record)();
     expect(facts).toEqual([
       attached('gpu-9'),
-      detachRequested('gpu-2'),
+      detachRequested('gpu-2', 'replaced by gpu-9'),
       { fact: 'DeviceReplaced', failedDeviceId: 'gpu-2', replacementDeviceId: 'gpu-9' },
     ]);
     const after = given([...healing, ...facts]);
@@ -109,15 +109,12 @@ describe('replacing a failed device', () => {
   });
 
   it('is abandoned when the replacement misses its deadline', () => {
+    const reason = `attach deadline ${deadline} passed before gpu-9 attached`;
     expect(given(healing).when({ command: 'CheckDeadline' }, afterDeadline)()).toEqual([
       { fact: 'AttachDeadlinePassed', deadline, pendingDeviceIds: ['gpu-9'] },
-      detachRequested('gpu-9'),
+      detachRequested('gpu-9', `rollback: ${reason}`),
       { fact: 'ReservationReleased', reservationId: 'r-3' },
-      {
-        fact: 'ReplacementAbandoned',
-        failedDeviceId: 'gpu-2',
-        reason: `attach deadline ${deadline} passed before gpu-9 attached`,
-      },
+      { fact: 'ReplacementAbandoned', failedDeviceId: 'gpu-2', reason },
     ]);
   });
 });

@@ -68,6 +68,8 @@ export interface Composition {
   /** The deadline of the attach in flight, if any. */
   readonly attachDeadline: string | undefined;
   readonly bindings: readonly DeviceBinding[];
+  /** Per device, the `attempt` of the latest attach asked: the only one whose answer counts. */
+  readonly attachAttempts: Readonly<Record<string, number>>;
   readonly change: CompositionChange | undefined;
   readonly failure:
     { readonly reason: string; readonly unschedulable: readonly UnschedulableGroup[] } | undefined;

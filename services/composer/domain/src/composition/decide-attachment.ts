@@ -1,6 +1,7 @@
 import type { CompositionCommand } from './composition-commands.js';
 import { InvalidCompositionCommandError } from './composition-errors.js';
 import type { CompositionFact } from './composition-facts.js';
+import { detachIntent } from './attach-intents.js';
 import { bindingOf, type Composition, type DeviceBinding, isOnHost } from './composition-state.js';
 
 type RecordAttachment = Extract<CompositionCommand, { command: 'RecordAttachment' }>;
@@ -21,7 +22,11 @@ export function recordAttachment(
       `"${deviceId}" is not a device of composition "${composition.id}"`,
     );
   }
-  if (binding.status !== 'attaching') {
+  const awaited = composition.attachAttempts[deviceId];
+  if (
+    binding.status !== 'attaching' ||
+    (command.attempt !== undefined && command.attempt !== awaited)
+  ) {
     return [];
   }
   switch (command.outcome) {
@@ -84,7 +89,7 @@ function afterAttached(composition: Composition, deviceId: string): CompositionF
         return [];
       }
       return [
-        { fact: 'DetachRequested', hostId: failed.hostId, deviceId: failed.deviceId },
+        detachIntent(failed.hostId, failed.deviceId, `replaced by ${change.replacementDeviceId}`),
         {
           fact: 'DeviceReplaced',
           failedDeviceId: change.failedDeviceId,
@@ -120,7 +125,7 @@ function abandonAttach(
       .filter(
         (binding) => isOnHost(binding) && binding.deviceId !== failedDeviceId && belongs(binding),
       )
-      .map(({ hostId, deviceId }) => ({ fact: 'DetachRequested', hostId, deviceId }));
+      .map(({ hostId, deviceId }) => detachIntent(hostId, deviceId, `rollback: ${reason}`));
   const change = composition.change;
   switch (composition.status) {
     case 'scheduled':

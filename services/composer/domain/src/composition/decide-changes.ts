@@ -2,6 +2,7 @@ import { CompositionSpecInvalidError, validateDeviceGroup } from '../spec/index.
 import { deadlineAfter, distinctDeviceIds, inStatus, requiredText } from './command-checks.js';
 import type { CompositionCommand } from './composition-commands.js';
 import { HealingDisabledError, InvalidCompositionCommandError } from './composition-errors.js';
+import { attachIntent, detachIntent } from './attach-intents.js';
 import type { CompositionFact } from './composition-facts.js';
 import { bindingOf, type Composition, groupsOf, hostOf, isOnHost } from './composition-state.js';
 import { sameJson } from './same-json.js';
@@ -51,6 +52,7 @@ export function expand(
   }
   checkNewDevices(command.deviceIds, composition, 'deviceIds');
   const hostId = hostOf(composition);
+  const attachDeadline = deadlineAfter(command.attachDeadline, now, 'attachDeadline');
   return [
     {
       fact: 'ExpansionStarted',
@@ -58,13 +60,11 @@ export function expand(
       group,
       deviceIds: command.deviceIds,
       reservationId: requiredText(command.reservationId, 'reservationId'),
-      attachDeadline: deadlineAfter(command.attachDeadline, now, 'attachDeadline'),
+      attachDeadline,
     },
-    ...command.deviceIds.map((deviceId): CompositionFact => ({
-      fact: 'AttachRequested',
-      hostId,
-      deviceId,
-    })),
+    ...command.deviceIds.map((deviceId) =>
+      attachIntent(composition, hostId, deviceId, attachDeadline),
+    ),
   ];
 }
 
@@ -99,11 +99,7 @@ export function shrink(command: CommandOf<'Shrink'>, composition: Composition): 
     { fact: 'ShrinkStarted', deviceIds: command.deviceIds },
     ...attached
       .filter(({ deviceId }) => command.deviceIds.includes(deviceId))
-      .map(({ hostId, deviceId }): CompositionFact => ({
-        fact: 'DetachRequested',
-        hostId,
-        deviceId,
-      })),
+      .map(({ hostId, deviceId }) => detachIntent(hostId, deviceId, 'shrink')),
   ];
 }
 
@@ -134,6 +130,7 @@ export function replaceFailedDevice(
   }
   checkNewDevices([command.replacementDeviceId], composition, 'replacementDeviceId');
   const hostId = hostOf(composition);
+  const attachDeadline = deadlineAfter(command.attachDeadline, now, 'attachDeadline');
   return [
     {
       fact: 'DeviceReplacementStarted',
@@ -142,9 +139,9 @@ export function replaceFailedDevice(
       failedDeviceId: failed.deviceId,
       replacementDeviceId: command.replacementDeviceId,
       reservationId: requiredText(command.reservationId, 'reservationId'),
-      attachDeadline: deadlineAfter(command.attachDeadline, now, 'attachDeadline'),
+      attachDeadline,
     },
-    { fact: 'AttachRequested', hostId, deviceId: command.replacementDeviceId },
+    attachIntent(composition, hostId, command.replacementDeviceId, attachDeadline),
   ];
 }
 
@@ -159,19 +156,18 @@ export function decompose(
   if (composition.status === 'decomposing' || composition.status === 'decomposed') {
     return [];
   }
+  const reason = requiredText(command.reason, 'reason');
   const onHost = composition.bindings.filter(isOnHost);
   const detaching = composition.bindings.some((binding) => binding.status === 'detaching');
   return [
     {
       fact: 'DecomposeRequested',
-      reason: requiredText(command.reason, 'reason'),
+      reason,
       requestedBy: requiredText(command.requestedBy, 'requestedBy'),
     },
-    ...onHost.map(({ hostId, deviceId }): CompositionFact => ({
-      fact: 'DetachRequested',
-      hostId,
-      deviceId,
-    })),
+    ...onHost.map(({ hostId, deviceId }) =>
+      detachIntent(hostId, deviceId, `decomposed: ${reason}`),
+    ),
     ...(onHost.length === 0 && !detaching ? [{ fact: 'Decomposed' } as const] : []),
   ];
 }

@@ -13,6 +13,7 @@ import {
 } from './composition-errors.js';
 import type { CompositionFact } from './composition-facts.js';
 import type { Composition, CompositionState } from './composition-state.js';
+import { attachIntent } from './attach-intents.js';
 import { checkDeadline, recordAttachment } from './decide-attachment.js';
 import {
   decompose,
@@ -180,7 +181,11 @@ function startAttaching(composition: Composition): CompositionFact[] {
     return [];
   }
   inStatus(composition, 'StartAttaching', 'scheduled');
+  const deadline = composition.attachDeadline;
+  if (deadline === undefined) {
+    throw new Error(`composition "${composition.id}" is scheduled without an attach deadline`);
+  }
   return composition.bindings
     .filter((binding) => binding.status === 'reserved')
-    .map(({ hostId, deviceId }) => ({ fact: 'AttachRequested', hostId, deviceId }));
+    .map(({ hostId, deviceId }) => attachIntent(composition, hostId, deviceId, deadline));
 }

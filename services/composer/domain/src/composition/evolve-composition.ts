@@ -27,6 +27,7 @@ export function evolveComposition(
       reservationId: undefined,
       attachDeadline: undefined,
       bindings: [],
+      attachAttempts: {},
       change: undefined,
       failure: undefined,
     };
@@ -64,7 +65,10 @@ function evolveExisting(
         ],
       };
     case 'AttachRequested': {
-      const next = rebind(fact.deviceId, 'attaching');
+      const next = {
+        ...rebind(fact.deviceId, 'attaching'),
+        attachAttempts: { ...composition.attachAttempts, [fact.deviceId]: fact.attempt },
+      };
       return composition.status === 'scheduled' ? { ...next, status: 'attaching' } : next;
     }
     case 'DeviceAttached':

@@ -5,10 +5,10 @@ import type { CompositionRepository } from '../../application/ports/composition-
 import { AllocationLedger } from '../ledger/index.js';
 import { EventStoreCompositionRepository } from './event-store-composition-repository.js';
 import { IdempotencyKeys, idempotencyKeyMigrations } from './idempotency-keys.js';
+import { composerOutboxRouting } from './outbox-routing.js';
 
 /** The composer's event store schema and the topic its events are published on. */
 export const composerStoreSchema = 'composer';
-export const composerTopic = 'tessera.composer.events.v1';
 export const composerLedgerSchema = 'composer_ledger';
 /** Request bookkeeping (idempotency keys); apart from the store, whose schema it migrates. */
 export const composerRequestsSchema = 'composer_requests';
@@ -34,7 +34,7 @@ export function createComposerPersistence(
   const store = createEventStore({
     pool: options.pool,
     schema: composerStoreSchema,
-    outbox: { topicFor: () => composerTopic },
+    outbox: composerOutboxRouting,
   });
   const ledger = new AllocationLedger({ pool: options.pool, schema: composerLedgerSchema });
   const keys = new IdempotencyKeys(composerRequestsSchema);

@@ -5,8 +5,8 @@ export {
   composerLedgerSchema,
   composerRequestsSchema,
   composerStoreSchema,
-  composerTopic,
   createComposerPersistence,
 } from './composer-persistence.js';
 export { EventStoreCompositionRepository } from './event-store-composition-repository.js';
 export { PostgresLedgerPort } from './postgres-ledger-port.js';
+export { composerOutboxRouting, composerTopic } from './outbox-routing.js';

@@ -66,23 +66,28 @@ export const scheduled: CompositionFact = {
 
 export const devices = ['gpu-1', 'gpu-2', 'nvme-1'] as const;
 
-export function attachRequested(deviceId: string): CompositionFact {
-  return { fact: 'AttachRequested', hostId: 'host-1', deviceId };
+/** The attach intent of `deviceId` on host-1, its `attempt`-th try, due by `due`. */
+export function attachRequested(deviceId: string, attempt = 1, due = deadline): CompositionFact {
+  return { fact: 'AttachRequested', hostId: 'host-1', deviceId, attempt, deadline: due };
 }
 
 export function attached(deviceId: string): CompositionFact {
   return { fact: 'DeviceAttached', deviceId, detail: 'ok' };
 }
 
-export function detachRequested(deviceId: string): CompositionFact {
-  return { fact: 'DetachRequested', hostId: 'host-1', deviceId };
+export function detachRequested(deviceId: string, reason: string): CompositionFact {
+  return { fact: 'DetachRequested', hostId: 'host-1', deviceId, reason };
 }
 
 export function detached(deviceId: string): CompositionFact {
   return { fact: 'DeviceDetached', deviceId };
 }
 
-export const attaching: CompositionFact[] = [requested, scheduled, ...devices.map(attachRequested)];
+export const attaching: CompositionFact[] = [
+  requested,
+  scheduled,
+  ...devices.map((deviceId) => attachRequested(deviceId)),
+];
 
 export const ready: CompositionFact[] = [...attaching, ...devices.map(attached), { fact: 'Ready' }];
 

@@ -1,0 +1,70 @@
+import {
+  type CompositionCommand,
+  type CompositionFact,
+  InvalidCompositionCommandError,
+} from '@tessera/composer-domain';
+import type { ComposeDeps } from '../compose/compose-deps.js';
+import type { CommandContext } from '../ports/command-context.js';
+import { applyCommand } from './apply-command.js';
+import type { AttachObservation } from './attach-observation.js';
+import { scheduleAndAttach } from './compose-and-attach.js';
+
+/** What recording an observation did, for the consumer's logs and for tests. */
+export type ObservationOutcome =
+  /** Facts were appended (with their ledger effects in the same transaction). */
+  | { readonly outcome: 'recorded'; readonly facts: readonly CompositionFact[] }
+  /** A repeat, a late answer, an answer to an older attempt, or of a composition or device
+   * that does not expect it: nothing changed. */
+  | { readonly outcome: 'ignored' };
+
+/**
+ * Records what fleet observed on a host. Idempotent: the aggregate records each (composition,
+ * device, attempt) once, so a redelivered observation decides no facts and changes nothing. When
+ * the observation rolled the attach back and the composition is to be rescheduled, it is
+ * scheduled again (avoiding the devices to blame) and attaching starts over.
+ */
+export async function recordObservation(
+  deps: ComposeDeps,
+  observation: AttachObservation,
+  context: CommandContext,
+): Promise<ObservationOutcome> {
+  const facts = await recorded(deps, observation, context);
+  if (facts === undefined || facts.length === 0) {
+    return { outcome: 'ignored' };
+  }
+  if (facts.some((fact) => fact.fact === 'Rescheduling')) {
+    await scheduleAndAttach(deps, observation.compositionId, context);
+  }
+  return { outcome: 'recorded', facts };
+}
+
+async function recorded(
+  deps: ComposeDeps,
+  observation: AttachObservation,
+  context: CommandContext,
+): Promise<readonly CompositionFact[] | undefined> {
+  try {
+    return await applyCommand(deps, observation.compositionId, commandOf(observation), context);
+  } catch (error) {
+    // A device the composition does not hold (any more): an answer nobody waits for.
+    if (error instanceof InvalidCompositionCommandError) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+function commandOf(observation: AttachObservation): CompositionCommand {
+  switch (observation.observed) {
+    case 'attach':
+      return {
+        command: 'RecordAttachment',
+        deviceId: observation.deviceId,
+        outcome: observation.outcome,
+        detail: observation.detail,
+        attempt: observation.attempt,
+      };
+    case 'detach':
+      return { command: 'RecordDetachment', deviceId: observation.deviceId };
+  }
+}

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { type CompositionState, type scheduler } from '@tessera/composer-domain';
+import { composer } from '@tessera/contracts';
+import { createEventStore, type OutboxRelay, runOutboxRelay } from '@tessera/event-store';
+import {
+  createPostgresLogTransport,
+  type EventTransport,
+  type OutgoingMessage,
+  type PostgresLogTransport,
+  type Subscription,
+} from '@tessera/event-transport';
+import { createPool } from '@tessera/postgres';
+import type pg from 'pg';
+import type { CheckDeadlinesDeps } from '../application/attach/index.js';
+import type { CompositionRepository } from '../application/ports/composition-repository.js';
+import { composerOutboxRouting } from '../infrastructure/persistence/index.js';
+import {
+  type DeadlineJob,
+  LedgerDueAttaches,
+  runDeadlineJob,
+  subscribeToObservations,
+} from '../infrastructure/attach/index.js';
+import { AllocationLedger } from '../infrastructure/ledger/index.js';
+import { IdempotencyKeys } from '../infrastructure/persistence/idempotency-keys.js';
+import {
+  composerLedgerSchema,
+  composerRequestsSchema,
+  composerStoreSchema,
+  EventStoreCompositionRepository,
+} from '../infrastructure/persistence/index.js';
+
+/**
+ * A running composer's attach side over a migrated composer database: its store publishing
+ * through the outbox keyed by host, the relay, the Postgres-log transport, the observation
+ * consumer and the deadline job, with a real clock.
+ */
+export interface AttachHarness {
+  readonly transport: PostgresLogTransport;
+  readonly deps: CheckDeadlinesDeps;
+  /** Polls the composition until `done` holds for it, or fails after `timeoutMs`. */
+  waitFor(
+    compositionId: string,
+    done: (state: CompositionState) => boolean,
+    timeoutMs: number,
+  ): Promise<CompositionState>;
+  close(): Promise<void>;
+}
+
+export interface AttachHarnessOptions {
+  readonly databaseUrl: string;
+  readonly index: scheduler.CandidateIndex;
+  readonly attachTimeoutMs: number;
+  readonly deadlineCheckMs: number;
+}
+
+export async function startAttachHarness(options: AttachHarnessOptions): Promise<AttachHarness> {
+  const pool = createPool({ connectionString: options.databaseUrl, max: 8 });
+  const transport = createPostgresLogTransport({
+    pool,
+    connectionString: options.databaseUrl,
+    pollIntervalMs: 50,
+  });
+  await transport.migrate();
+  const compositions = repositoryOn(pool);
+  const deps: CheckDeadlinesDeps = {
+    compositions,
+    candidates: () => Promise.resolve(options.index),
+    clock: { now: () => new Date() },
+    ids: { newId: randomUUID },
+    owner: 'composer-attach-test',
+    attachTimeoutMs: options.attachTimeoutMs,
+    dueAttaches: new LedgerDueAttaches(pool),
+  };
+  const relay: OutboxRelay = runOutboxRelay({
+    connectionString: options.databaseUrl,
+    schema: composerStoreSchema,
+    transport,
+    idlePollMs: 50,
+  });
+  const consumer: Subscription = await subscribeToObservations(transport, deps);
+  const errors: unknown[] = [];
+  const job: DeadlineJob = runDeadlineJob(deps, options.deadlineCheckMs, (error) => {
+    errors.push(error);
+  });
+  return {
+    transport,
+    deps,
+    waitFor: (compositionId, done, timeoutMs) =>
+      waitFor(compositions, compositionId, done, timeoutMs, errors),
+    close: async () => {
+      await job.stop();
+      await consumer.stop();
+      await relay.stop();
+      await transport.close();
+      await pool.end();
+    },
+  };
+}
+
+function repositoryOn(pool: pg.Pool): CompositionRepository {
+  const store = createEventStore({
+    pool,
+    schema: composerStoreSchema,
+    outbox: composerOutboxRouting,
+  });
+  const ledger = new AllocationLedger({ pool, schema: composerLedgerSchema });
+  return new EventStoreCompositionRepository(
+    store,
+    ledger,
+    new IdempotencyKeys(composerRequestsSchema),
+  );
+}
+
+async function waitFor(
+  compositions: CompositionRepository,
+  compositionId: string,
+  done: (state: CompositionState) => boolean,
+  timeoutMs: number,
+  errors: readonly unknown[],
+): Promise<CompositionState> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const { state } = await compositions.load(compositionId);
+    if (done(state)) return state;
+    if (Date.now() > until || errors.length > 0) {
+      throw new Error(
+        `composition ${compositionId} is ${state.status} after ${timeoutMs} ms` +
+          (errors.length > 0 ? `; deadline job failed: ${String(errors[0])}` : ''),
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/**
+ * The transport as the simulated responder sees it, with a fault: attaches of the devices in
+ * `failing` are answered `ATTACH_OUTCOME_FAILED` (a broken driver on those devices).
+ */
+export function withFailingDevices(
+  transport: EventTransport,
+  failing: ReadonlySet<string>,
+): EventTransport {
+  const faulty = (message: OutgoingMessage): OutgoingMessage => {
+    if (message.envelope.type !== 'tessera.composer.v1.DeviceAttachObserved') return message;
+    const observed = composer.DeviceAttachObserved.fromJSON(message.envelope.data);
+    if (!failing.has(observed.deviceId)) return message;
+    const data = composer.DeviceAttachObserved.toJSON({
+      ...observed,
+      outcome: composer.AttachOutcome.ATTACH_OUTCOME_FAILED,
+      detail: 'simulated driver fault',
+    });
+    return { ...message, envelope: { ...message.envelope, data } };
+  };
+  return {
+    name: transport.name,
+    publish: (topic, messages) => transport.publish(topic, messages.map(faulty)),
+    subscribe: (options) => transport.subscribe(options),
+    close: () => Promise.resolve(),
+  };
+}
