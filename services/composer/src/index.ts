@@ -1,11 +1,13 @@
 /**
  * @tessera/composer: the composer service (issue 11, in progress): the compose use cases
- * (request, schedule and reserve in one transaction, preview), the attach saga (intents out,
- * observations in, deadlines, rollback and reschedules), their persistence, and the allocation
- * ledger (services/composer/docs/composer.md).
+ * (request, schedule and reserve in one transaction, preview, reserve and apply by reservation
+ * id), the attach saga (intents out, observations in, deadlines, rollback and reschedules), their
+ * persistence, and the allocation ledger (services/composer/docs/composer.md).
  */
 export * from './application/index.js';
 export * from './application/attach/index.js';
+export * from './application/reserve/index.js';
 export * from './infrastructure/attach/index.js';
 export * from './infrastructure/ledger/index.js';
 export * from './infrastructure/persistence/index.js';
+export * from './infrastructure/reservations/index.js';
