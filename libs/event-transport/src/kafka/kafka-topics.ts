@@ -69,7 +69,9 @@ export class KafkaTopics {
             : { replicationFactor: this.defaults.replicationFactor }),
         },
       ],
-      waitForLeaders: true,
+      // kafkajs's own wait gives up on "this server does not host this topic-partition", which a
+      // loaded broker answers for a moment after creating a topic: ours below retries it.
+      waitForLeaders: false,
     });
     if (created) {
       this.logger.info('kafka topic created', { topic, partitions: this.defaults.partitions });
