@@ -10,14 +10,11 @@ import {
   DeviceUnavailableError,
   ReservationNotFoundError,
 } from '../infrastructure/ledger/index.js';
+import { requiredWorkerSetting } from './ledger-contention-env.js';
 import { type ContentionStats, statsPrefix } from './ledger-contention.js';
 import { ledgerSchema } from './ledger-fixture.js';
 
-const required = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
+const required = requiredWorkerSetting;
 
 const worker = required('LEDGER_WORKER');
 const devices = JSON.parse(required('LEDGER_DEVICES')) as {
