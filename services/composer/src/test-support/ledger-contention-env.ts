@@ -4,3 +4,8 @@ export function requiredWorkerSetting(name: string): string {
   if (!value) throw new Error(`${name} is not set`);
   return value;
 }
+
+/** The parent's environment plus the worker's settings, for spawning a worker. */
+export function workerEnvironment(settings: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...settings };
+}

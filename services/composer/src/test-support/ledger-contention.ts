@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { workerEnvironment } from './ledger-contention-env.js';
 
 /** What one contending process did, printed by ledger-contention-worker.ts when it ends. */
 export interface ContentionStats {
@@ -42,13 +43,12 @@ const workerScript = fileURLToPath(new URL('./ledger-contention-worker.ts', impo
 export function startContentionWorker(settings: ContentionWorkerSettings): ContentionWorker {
   const child = spawn(tsx, ['--conditions=@tessera/source', workerScript], {
     cwd: repositoryRoot,
-    env: {
-      ...process.env,
+    env: workerEnvironment({
       DATABASE_URL: settings.databaseUrl,
       LEDGER_WORKER: settings.worker,
       LEDGER_DEVICES: JSON.stringify(settings.devices),
       LEDGER_DURATION_MS: String(settings.durationMs),
-    },
+    }),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,26 +1,20 @@
 import { decideSource, type SourceCommand, type SourceFact } from '@tessera/inventory-domain';
 import type { CommandContext } from './ports/command-context.js';
-import { VersionConflictError } from './ports/item-repository.js';
 import type { SourceRepository } from './ports/source-repository.js';
+import { decideAndAppend } from './shared/decide-and-append.js';
 
-const maxAttempts = 5;
-
-/** Load, decide, append with the version read; decided again after a concurrent change. */
-export async function executeSourceCommand(
+/** Runs a command on a discovery source, decided again after a concurrent change (5 times). */
+export function executeSourceCommand(
   sources: SourceRepository,
   id: string,
   command: SourceCommand,
   context: CommandContext,
 ): Promise<SourceFact[]> {
-  for (let attempt = 1; ; attempt += 1) {
-    const { state, version } = await sources.load(id);
-    const facts = decideSource(id, command, state);
-    if (facts.length === 0) return facts;
-    try {
-      await sources.append(id, facts, version, context);
-      return facts;
-    } catch (error) {
-      if (!(error instanceof VersionConflictError) || attempt >= maxAttempts) throw error;
-    }
-  }
+  return decideAndAppend({
+    load: () => sources.load(id),
+    decide: (state) => decideSource(id, command, state),
+    append: (facts, version) => sources.append(id, facts, version, context),
+    maxAttempts: 5,
+    conflictBackoffStepMs: 0,
+  });
 }
