@@ -8,3 +8,6 @@ export {
   type Labels,
 } from './vocabulary.js';
 export { sameJson } from './same-json.js';
+export * from './items/index.js';
+export * from './model/index.js';
+export * from './topology/index.js';

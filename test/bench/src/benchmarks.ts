@@ -1,4 +1,6 @@
 import type { Benchmark } from './benchmark.js';
+import { composerPlan } from './composer/plan.js';
+import { runComposerBenchmark } from './composer/run-composer.js';
 import { eventStorePlan } from './eventstore/plan.js';
 import { runEventStoreBenchmark } from './eventstore/run-eventstore.js';
 import { inventoryPlan } from './inventory/plan.js';
@@ -17,6 +19,12 @@ export const benchmarks = {
       'inventory import of a generated lab (10,000 hosts, 100,000 devices), filtered lists and reachability queries',
     overallLimitMs: inventoryPlan.overallLimitMs,
     run: runInventoryBenchmark,
+  },
+  composer: {
+    description:
+      'scheduling decisions on a 10,000-host lab, compositions end to end through the attach contract, two composer processes contending',
+    overallLimitMs: composerPlan.overallLimitMs,
+    run: runComposerBenchmark,
   },
 } satisfies Record<string, Benchmark>;
 

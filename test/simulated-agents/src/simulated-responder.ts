@@ -69,7 +69,9 @@ export interface SimulatedResponder {
  * Attaches fail at `failureRate`, detaches never. Answers are decided from the seed and the
  * intent (simulated-decision.ts); an intent delivered again (same event id) gets the very same
  * observation, event id included, while it is remembered, and the same outcome after that.
- * One host's intents are answered in order; different hosts' at the same time.
+ * One host's intents are answered in order; different hosts' at the same time. The answers to
+ * one host's intents of a delivered batch are published together, as an agent reports what it
+ * did since its last report.
  */
 export async function startSimulatedResponder(
   options: SimulatedResponderOptions,
@@ -148,29 +150,42 @@ export async function startSimulatedResponder(
     }
   };
 
-  const handle = async ({ envelope }: DeliveredMessage): Promise<void> => {
+  /** The answer to one delivered intent: remembered, new, or none (not an intent). */
+  const answerTo = async ({ envelope }: DeliveredMessage): Promise<OutgoingMessage | undefined> => {
     const remembered = answers.get(envelope.id);
     if (remembered !== undefined) {
       counts.received += 1;
       counts.repeated += 1;
-      await options.transport.publish(options.observationsTopic, [remembered]);
-      return;
+      return remembered;
     }
     const intent = intentOf(envelope);
     if (intent === undefined) {
       counts.ignored += 1;
-      return;
+      return undefined;
     }
     counts.received += 1;
-    const observation = await answer(envelope, intent);
-    await options.transport.publish(options.observationsTopic, [observation]);
-    answers.remember(envelope.id, observation);
+    return answer(envelope, intent);
+  };
+
+  /** One host's intents of a batch, answered in order and published together (in order). */
+  const answerHost = async (queue: readonly DeliveredMessage[]): Promise<void> => {
+    const answered: { readonly causeId: string; readonly observation: OutgoingMessage }[] = [];
+    for (const message of queue) {
+      const observation = await answerTo(message);
+      if (observation !== undefined) answered.push({ causeId: message.envelope.id, observation });
+    }
+    if (answered.length === 0) return;
+    await options.transport.publish(
+      options.observationsTopic,
+      answered.map(({ observation }) => observation),
+    );
+    for (const { causeId, observation } of answered) answers.remember(causeId, observation);
   };
 
   const subscription = await options.transport.subscribe({
     topic: options.intentsTopic,
     group: options.group,
-    handleBatch: (messages) => inOrderPerKey(messages, handle),
+    handleBatch: (messages) => perKey(messages, answerHost),
   });
 
   return {
@@ -179,10 +194,10 @@ export async function startSimulatedResponder(
   };
 }
 
-/** Runs `handle` over the messages one key after another in order, the keys concurrently. */
-async function inOrderPerKey(
+/** Runs `handle` over each key's messages (in their order), the keys concurrently. */
+async function perKey(
   messages: readonly DeliveredMessage[],
-  handle: (message: DeliveredMessage) => Promise<void>,
+  handle: (queue: readonly DeliveredMessage[]) => Promise<void>,
 ): Promise<void> {
   const byKey = new Map<string, DeliveredMessage[]>();
   for (const message of messages) {
@@ -190,13 +205,7 @@ async function inOrderPerKey(
     if (queue === undefined) byKey.set(message.key, [message]);
     else queue.push(message);
   }
-  await Promise.all(
-    [...byKey.values()].map(async (queue) => {
-      for (const message of queue) {
-        await handle(message);
-      }
-    }),
-  );
+  await Promise.all([...byKey.values()].map(handle));
 }
 
 /** The latest answers by intent event id; the oldest is forgotten first. */

@@ -6,3 +6,7 @@
 export * from './composition/index.js';
 export * from './spec/index.js';
 export * as scheduler from './scheduler/index.js';
+export * from './lease/index.js';
+export * from './quota/index.js';
+export * from './template/index.js';
+export * from './capacity/index.js';

@@ -30,3 +30,5 @@ export type {
   RequestCompositionCommand,
 } from './compose/request-composition.command.js';
 export { requestComposition } from './compose/request-composition.handler.js';
+export { schedulingRequestOf } from './compose/scheduling-request-of.js';
+export type { CompositionsHoldingDevice } from './ports/compositions-holding-device.js';

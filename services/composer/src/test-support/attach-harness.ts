@@ -12,6 +12,8 @@ import {
 import { createPool } from '@tessera/postgres';
 import type pg from 'pg';
 import type { CheckDeadlinesDeps } from '../application/attach/index.js';
+import type { HealDeps } from '../application/heal/index.js';
+import type { ResumeStalledDeps } from '../application/lifecycle/index.js';
 import type { CompositionRepository } from '../application/ports/composition-repository.js';
 import { composerOutboxRouting } from '../infrastructure/persistence/index.js';
 import {
@@ -21,6 +23,12 @@ import {
   subscribeToObservations,
 } from '../infrastructure/attach/index.js';
 import { AllocationLedger } from '../infrastructure/ledger/index.js';
+import {
+  LedgerCompositionsHoldingDevice,
+  type RecoverySweep,
+  runRecoverySweep,
+  StoreStalledCompositions,
+} from '../infrastructure/recovery/index.js';
 import { IdempotencyKeys } from '../infrastructure/persistence/idempotency-keys.js';
 import {
   composerLedgerSchema,
@@ -29,14 +37,18 @@ import {
   EventStoreCompositionRepository,
 } from '../infrastructure/persistence/index.js';
 
+/** Everything the composer's use cases need, as one replica wires them. */
+export type HarnessDeps = CheckDeadlinesDeps & ResumeStalledDeps & HealDeps;
+
 /**
  * A running composer's attach side over a migrated composer database: its store publishing
  * through the outbox keyed by host, the relay, the Postgres-log transport, the observation
- * consumer and the deadline job, with a real clock.
+ * consumer and the deadline job (and, when asked, the recovery sweep), with a real clock.
  */
 export interface AttachHarness {
   readonly transport: PostgresLogTransport;
-  readonly deps: CheckDeadlinesDeps;
+  readonly deps: HarnessDeps;
+  readonly pool: pg.Pool;
   /** Polls the composition until `done` holds for it, or fails after `timeoutMs`. */
   waitFor(
     compositionId: string,
@@ -51,6 +63,10 @@ export interface AttachHarnessOptions {
   readonly index: scheduler.CandidateIndex;
   readonly attachTimeoutMs: number;
   readonly deadlineCheckMs: number;
+  /** The replica's name, owner of its reservations; default `composer-attach-test`. */
+  readonly owner?: string;
+  /** Runs the crash-recovery sweep every `intervalMs`, taking over steps older than `graceMs`. */
+  readonly recovery?: { readonly graceMs: number; readonly intervalMs: number };
 }
 
 export async function startAttachHarness(options: AttachHarnessOptions): Promise<AttachHarness> {
@@ -62,14 +78,16 @@ export async function startAttachHarness(options: AttachHarnessOptions): Promise
   });
   await transport.migrate();
   const compositions = repositoryOn(pool);
-  const deps: CheckDeadlinesDeps = {
+  const deps: HarnessDeps = {
     compositions,
     candidates: () => Promise.resolve(options.index),
     clock: { now: () => new Date() },
     ids: { newId: randomUUID },
-    owner: 'composer-attach-test',
+    owner: options.owner ?? 'composer-attach-test',
     attachTimeoutMs: options.attachTimeoutMs,
     dueAttaches: new LedgerDueAttaches(pool),
+    stalledCompositions: new StoreStalledCompositions(pool),
+    holders: new LedgerCompositionsHoldingDevice(pool),
   };
   const relay: OutboxRelay = runOutboxRelay({
     connectionString: options.databaseUrl,
@@ -82,12 +100,21 @@ export async function startAttachHarness(options: AttachHarnessOptions): Promise
   const job: DeadlineJob = runDeadlineJob(deps, options.deadlineCheckMs, (error) => {
     errors.push(error);
   });
+  const sweep: RecoverySweep | undefined =
+    options.recovery &&
+    runRecoverySweep(deps, {
+      pool,
+      ...options.recovery,
+      onError: (error) => errors.push(error),
+    });
   return {
     transport,
     deps,
+    pool,
     waitFor: (compositionId, done, timeoutMs) =>
       waitFor(compositions, compositionId, done, timeoutMs, errors),
     close: async () => {
+      await sweep?.stop();
       await job.stop();
       await consumer.stop();
       await relay.stop();
@@ -125,7 +152,7 @@ async function waitFor(
     if (Date.now() > until || errors.length > 0) {
       throw new Error(
         `composition ${compositionId} is ${state.status} after ${timeoutMs} ms` +
-          (errors.length > 0 ? `; deadline job failed: ${String(errors[0])}` : ''),
+          (errors.length > 0 ? `; a background job failed: ${String(errors[0])}` : ''),
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 25));

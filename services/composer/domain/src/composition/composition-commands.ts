@@ -75,6 +75,12 @@ export type CompositionCommand =
       readonly reservationId: string;
       readonly attachDeadline: string;
     }
+  /** Healing found no device to replace `failedDeviceId` with; `reason` is the scheduler's. */
+  | {
+      readonly command: 'ReportNoReplacement';
+      readonly failedDeviceId: string;
+      readonly reason: string;
+    }
   | { readonly command: 'Decompose'; readonly reason: string; readonly requestedBy: string }
   | { readonly command: 'RecordDetachment'; readonly deviceId: string };
 

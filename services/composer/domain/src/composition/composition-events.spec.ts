@@ -43,6 +43,7 @@ const everyFact: CompositionFact[] = [
   },
   { fact: 'DeviceReplaced', failedDeviceId: 'gpu-2', replacementDeviceId: 'gpu-9' },
   { fact: 'ReplacementAbandoned', failedDeviceId: 'gpu-2', reason: 'r' },
+  { fact: 'ReplacementUnavailable', group: 'gpus', failedDeviceId: 'gpu-2', reason: 'none' },
   { fact: 'DecomposeRequested', reason: 'done', requestedBy: 'alice' },
   { fact: 'Decomposed' },
 ];

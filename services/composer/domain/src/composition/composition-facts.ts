@@ -6,8 +6,10 @@ import type { GroupAssignment, UnschedulableGroup } from './composition-commands
  * composition-events.ts). Intents (`AttachRequested`, `DetachRequested`) are facts too: the
  * fleet turns them into the host's desired state. The ledger follows `Scheduled`,
  * `ExpansionStarted` and `DeviceReplacementStarted` (reserve), `Ready`, `Expanded` and
- * `DeviceReplaced` (confirm), `ReservationReleased`, `Shrunk` (release those devices) and
- * `Decomposed` (release everything the composition holds).
+ * `DeviceReplaced` (confirm), `ReservationReleased` (release the reservation's devices that were
+ * never put on the host; keep those being detached), `DeviceDetached` (release that device),
+ * `DecomposeRequested` (release devices never put on the host) and `Decomposed` (release
+ * everything the composition still holds).
  */
 export type CompositionFact =
   | {
@@ -100,6 +102,13 @@ export type CompositionFact =
       readonly failedDeviceId: string;
       readonly reason: string;
     }
+  /** Healing found no replacement: the composition stays ready, degraded, with the failed device. */
+  | {
+      readonly fact: 'ReplacementUnavailable';
+      readonly group: string;
+      readonly failedDeviceId: string;
+      readonly reason: string;
+    }
   | { readonly fact: 'DecomposeRequested'; readonly reason: string; readonly requestedBy: string }
   /** Every device is detached; the composition holds nothing any more. */
   | { readonly fact: 'Decomposed' };
@@ -127,6 +136,7 @@ export const compositionFactNames = [
   'DeviceReplacementStarted',
   'DeviceReplaced',
   'ReplacementAbandoned',
+  'ReplacementUnavailable',
   'DecomposeRequested',
   'Decomposed',
 ] as const satisfies readonly CompositionFactName[];

@@ -31,6 +31,8 @@ export interface DeviceBinding {
   readonly group: string;
   readonly hostId: string;
   readonly status: 'reserved' | 'attaching' | 'attached' | 'detaching';
+  /** The ledger reservation the device was reserved under (of its schedule, expansion or replacement). */
+  readonly reservationId: string;
 }
 
 /** A change of a ready composition in progress. */
@@ -71,6 +73,8 @@ export interface Composition {
   /** Per device, the `attempt` of the latest attach asked: the only one whose answer counts. */
   readonly attachAttempts: Readonly<Record<string, number>>;
   readonly change: CompositionChange | undefined;
+  /** Failed devices healing found no replacement for: the composition is ready but degraded. */
+  readonly degradedDeviceIds: readonly string[];
   readonly failure:
     { readonly reason: string; readonly unschedulable: readonly UnschedulableGroup[] } | undefined;
 }

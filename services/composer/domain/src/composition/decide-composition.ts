@@ -22,6 +22,7 @@ import {
   replaceFailedDevice,
   shrink,
 } from './decide-changes.js';
+import { reportNoReplacement } from './decide-healing.js';
 import { sameJson } from './same-json.js';
 
 type CommandOf<C extends CompositionCommand['command']> = Extract<
@@ -69,6 +70,8 @@ export function decideComposition(
       return shrink(command, state);
     case 'ReplaceFailedDevice':
       return replaceFailedDevice(command, state, now);
+    case 'ReportNoReplacement':
+      return reportNoReplacement(command, state);
     case 'Decompose':
       return decompose(command, state);
     case 'RecordDetachment':

@@ -29,6 +29,7 @@ export function evolveComposition(
       bindings: [],
       attachAttempts: {},
       change: undefined,
+      degradedDeviceIds: [],
       failure: undefined,
     };
   }
@@ -48,9 +49,15 @@ function evolveExisting(
   const unbind = (deviceId: string): Composition => ({
     ...composition,
     bindings: composition.bindings.filter((binding) => binding.deviceId !== deviceId),
+    degradedDeviceIds: composition.degradedDeviceIds.filter((id) => id !== deviceId),
   });
-  const reserve = (group: string, hostId: string, deviceIds: readonly string[]) =>
-    deviceIds.map((deviceId): DeviceBinding => ({ deviceId, group, hostId, status: 'reserved' }));
+  const reserve = (
+    group: string,
+    hostId: string,
+    deviceIds: readonly string[],
+    reservationId: string,
+  ): DeviceBinding[] =>
+    deviceIds.map((deviceId) => ({ deviceId, group, hostId, status: 'reserved', reservationId }));
   switch (fact.fact) {
     case 'Scheduled':
       return {
@@ -61,7 +68,9 @@ function evolveExisting(
         attachDeadline: fact.attachDeadline,
         bindings: [
           ...composition.bindings,
-          ...fact.groups.flatMap(({ group, deviceIds }) => reserve(group, fact.hostId, deviceIds)),
+          ...fact.groups.flatMap(({ group, deviceIds }) =>
+            reserve(group, fact.hostId, deviceIds, fact.reservationId),
+          ),
         ],
       };
     case 'AttachRequested': {
@@ -119,7 +128,7 @@ function evolveExisting(
         attachDeadline: fact.attachDeadline,
         bindings: [
           ...composition.bindings,
-          ...reserve(fact.group.name, fact.hostId, fact.deviceIds),
+          ...reserve(fact.group.name, fact.hostId, fact.deviceIds, fact.reservationId),
         ],
         change: { change: 'expansion', group: fact.group, reservationId: fact.reservationId },
       };
@@ -133,9 +142,20 @@ function evolveExisting(
       };
     case 'ExpansionAbandoned':
     case 'Shrunk':
-    case 'DeviceReplaced':
     case 'ReplacementAbandoned':
       return backToReady(composition);
+    case 'DeviceReplaced':
+      return {
+        ...backToReady(composition),
+        degradedDeviceIds: composition.degradedDeviceIds.filter((id) => id !== fact.failedDeviceId),
+      };
+    case 'ReplacementUnavailable':
+      return composition.degradedDeviceIds.includes(fact.failedDeviceId)
+        ? composition
+        : {
+            ...composition,
+            degradedDeviceIds: [...composition.degradedDeviceIds, fact.failedDeviceId],
+          };
     case 'ShrinkStarted':
       return {
         ...composition,
@@ -149,7 +169,7 @@ function evolveExisting(
         attachDeadline: fact.attachDeadline,
         bindings: [
           ...composition.bindings,
-          ...reserve(fact.group, fact.hostId, [fact.replacementDeviceId]),
+          ...reserve(fact.group, fact.hostId, [fact.replacementDeviceId], fact.reservationId),
         ],
         change: {
           change: 'replacement',

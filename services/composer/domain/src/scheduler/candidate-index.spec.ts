@@ -20,6 +20,111 @@ describe('CandidateIndex', () => {
     expect(reachableIds(index, 'h2')).toEqual([]);
   });
 
+  it('clones into an index that changes independently of the original', () => {
+    const index = new CandidateIndex();
+    index.upsertDevice(device('g1', { enclosureId: 'e1' }));
+    index.upsertDevice(device('g2', { enclosureId: 'e1' }));
+    index.upsertHost(host('h1'));
+    index.setRoutes('h1', [route('g1'), route('g2')]);
+    const copy = index.clone();
+
+    copy.setAllocations('g1', 1);
+    copy.removeDevice('g2');
+    copy.setRoutes('h2', [route('g1')]);
+
+    expect(reachableIds(index, 'h1')).toEqual(['g1', 'g2']);
+    expect(index.allocationsOf('g1')).toBe(0);
+    expect(index.enclosureUtilization('e1')).toBe(0);
+    expect(reachableIds(index, 'h2')).toEqual([]);
+    expect(reachableIds(copy, 'h1')).toEqual(['g1']);
+    expect(copy.enclosureUtilization('e1')).toBe(1);
+    expect(copy.hosts().map((h) => h.id)).toEqual(['h1']);
+  });
+
+  it('keeps the lists it hands out current as usage, records and routes change', () => {
+    const index = new CandidateIndex();
+    for (const id of ['g1', 'g2', 'g3']) index.upsertDevice(device(id));
+    index.setRoutes('h1', [route('g1'), route('g2'), route('g3')]);
+    index.setRoutes('h2', [route('g2')]);
+    const usage = (hostId: string) =>
+      index.reachable(hostId, 'gpu').map((c) => [c.device.id, c.allocations]);
+
+    expect(usage('h1')).toEqual([
+      ['g1', 0],
+      ['g2', 0],
+      ['g3', 0],
+    ]);
+    index.setAllocations('g2', 1);
+    expect(usage('h1')).toEqual([
+      ['g1', 0],
+      ['g2', 1],
+      ['g3', 0],
+    ]);
+    expect(usage('h2')).toEqual([['g2', 1]]);
+    index.upsertDevice(device('g3', { kind: 'nvme' }));
+    expect(usage('h1')).toEqual([
+      ['g1', 0],
+      ['g2', 1],
+    ]);
+    index.setRoutes('h1', [route('g1')]);
+    expect(usage('h1')).toEqual([['g1', 0]]);
+    index.removeDevice('g1');
+    expect(usage('h1')).toEqual([]);
+  });
+
+  it('keeps the share of what a host reaches in use equal to counting it', () => {
+    const index = new CandidateIndex();
+    const counted = (hostId: string) => {
+      const known = ['g1', 'g2', 'g3', 'g4'].filter(
+        (id) => index.route(hostId, id) && index.device(id),
+      );
+      const inUse = known.filter((id) => index.allocationsOf(id) > 0);
+      return known.length > 0 ? inUse.length / known.length : 0;
+    };
+    const steps: (() => void)[] = [
+      () => {
+        index.setRoutes('h1', [route('g1'), route('g2'), route('g3')]);
+      },
+      () => {
+        index.upsertDevice(device('g1'));
+      },
+      () => {
+        index.setAllocations('g1', 1);
+      },
+      () => {
+        index.upsertDevice(device('g2'));
+      },
+      () => {
+        index.setAllocations('g3', 1);
+      },
+      () => {
+        index.upsertDevice(device('g3'));
+      },
+      () => {
+        index.upsertDevice(device('g3', { enclosureId: 'e2' }));
+      },
+      () => {
+        index.setRoutes('h1', [route('g2'), route('g3'), route('g4')]);
+      },
+      () => {
+        index.upsertDevice(device('g4'));
+      },
+      () => {
+        index.setAllocations('g3', 0);
+      },
+      () => {
+        index.removeDevice('g2');
+      },
+      () => {
+        index.removeHost('h1');
+      },
+    ];
+    for (const step of steps) {
+      step();
+      expect(index.reachableUtilization('h1')).toBe(counted('h1'));
+    }
+  });
+
   it('counts a route once its device is known, and keeps it across removal', () => {
     const index = new CandidateIndex();
     index.setRoutes('h1', [route('g1')]);

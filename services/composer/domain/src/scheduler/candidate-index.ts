@@ -1,3 +1,5 @@
+import { CandidateLists } from './candidate-lists.js';
+import { UsageTally } from './usage-tally.js';
 import {
   compareIds,
   type DeviceAttributes,
@@ -52,6 +54,8 @@ export interface RouteRecord {
   readonly deviceId: string;
   readonly hops: number;
   readonly switchPath: readonly string[];
+  /** The fabric the route crosses (`local` for a device inside the host), when known. */
+  readonly fabricId?: string;
 }
 
 /** A device seen from one host: what it is, how the host reaches it, how many hold it now. */
@@ -59,11 +63,6 @@ export interface Candidate {
   readonly device: DeviceRecord;
   readonly route: RouteRecord;
   readonly allocations: number;
-}
-
-interface EnclosureUsage {
-  devices: number;
-  inUse: number;
 }
 
 /**
@@ -81,13 +80,41 @@ export class CandidateIndex {
   private readonly routesByHost = new Map<string, Map<string, RouteRecord>>();
   private readonly hostsReaching = new Map<string, Set<string>>();
   private readonly reachableByKind = new Map<string, Map<DeviceKind, Set<string>>>();
-  private readonly enclosures = new Map<string, EnclosureUsage>();
+  private enclosures = new UsageTally();
+  private hostUsage = new UsageTally();
+  private readonly candidateLists = new CandidateLists();
+  private searchOffset = 0;
+
+  /**
+   * An independent copy: what-if questions (capacity, lease admission) assume placements in the
+   * copy without touching the live index. Records are immutable and shared; the maps are copied.
+   */
+  clone(): CandidateIndex {
+    const copy = new CandidateIndex();
+    for (const [id, device] of this.devices) copy.devices.set(id, device);
+    for (const [id, count] of this.allocations) copy.allocations.set(id, count);
+    for (const [id, host] of this.hostsById) copy.hostsById.set(id, host);
+    for (const [hostId, routes] of this.routesByHost)
+      copy.routesByHost.set(hostId, new Map(routes));
+    for (const [deviceId, hosts] of this.hostsReaching)
+      copy.hostsReaching.set(deviceId, new Set(hosts));
+    for (const [hostId, byKind] of this.reachableByKind) {
+      const kinds = new Map<DeviceKind, Set<string>>();
+      for (const [kind, ids] of byKind) kinds.set(kind, new Set(ids));
+      copy.reachableByKind.set(hostId, kinds);
+    }
+    copy.enclosures = this.enclosures.clone();
+    copy.hostUsage = this.hostUsage.clone();
+    copy.searchOffset = this.searchOffset;
+    return copy;
+  }
 
   upsertDevice(device: DeviceRecord): void {
     const previous = this.devices.get(device.id);
     if (previous) this.forgetDevice(previous);
     this.devices.set(device.id, device);
-    this.countInEnclosure(device, 1);
+    this.forgetListsOf(device.id);
+    this.countDevice(device, 1);
     for (const hostId of this.hostsReaching.get(device.id) ?? []) {
       this.kindBucket(hostId, device.kind).add(device.id);
     }
@@ -99,6 +126,7 @@ export class CandidateIndex {
     if (!device) return;
     this.forgetDevice(device);
     this.devices.delete(deviceId);
+    this.forgetListsOf(deviceId);
   }
 
   upsertHost(host: HostRecord): void {
@@ -108,6 +136,7 @@ export class CandidateIndex {
 
   removeHost(hostId: string): void {
     this.setRoutes(hostId, []);
+    this.hostUsage.delete(hostId);
     this.hostsById.delete(hostId);
     this.sortedHosts = undefined;
   }
@@ -118,27 +147,37 @@ export class CandidateIndex {
       this.hostsReaching.get(deviceId)?.delete(hostId);
     }
     this.reachableByKind.delete(hostId);
+    this.candidateLists.forgetHost(hostId);
     const kept = new Map<string, RouteRecord>();
     for (const route of routes) {
       const incumbent = kept.get(route.deviceId);
       if (!incumbent || route.hops < incumbent.hops) kept.set(route.deviceId, route);
     }
     this.routesByHost.set(hostId, kept);
+    let known = 0;
+    let inUse = 0;
     for (const deviceId of kept.keys()) {
       let hosts = this.hostsReaching.get(deviceId);
       if (!hosts) this.hostsReaching.set(deviceId, (hosts = new Set()));
       hosts.add(hostId);
       const device = this.devices.get(deviceId);
-      if (device) this.kindBucket(hostId, device.kind).add(deviceId);
+      if (!device) continue;
+      this.kindBucket(hostId, device.kind).add(deviceId);
+      known += 1;
+      if (this.allocationsOf(deviceId) > 0) inUse += 1;
     }
+    this.hostUsage.reset(hostId, known, inUse);
   }
 
   /** How many compositions hold the device, as the ledger says. */
   setAllocations(deviceId: string, count: number): void {
     const before = this.allocationsOf(deviceId);
+    if (count === before) return;
     if (count === 0) this.allocations.delete(deviceId);
     else this.allocations.set(deviceId, count);
     const device = this.devices.get(deviceId);
+    if (device)
+      this.candidateLists.updateUsage(this.hostsReaching.get(deviceId) ?? [], device, count);
     if (device && before > 0 !== count > 0) this.countInUse(device, count > 0 ? 1 : -1);
   }
 
@@ -170,8 +209,13 @@ export class CandidateIndex {
     return this.sortedHosts;
   }
 
-  /** The devices of one kind a host reaches, in device id order. */
-  reachable(hostId: string, kind: DeviceKind): Candidate[] {
+  /**
+   * The devices of one kind a host reaches, in device id order, with their usage. The list is
+   * the index's own (see CandidateLists): read it at once, never change or keep it.
+   */
+  reachable(hostId: string, kind: DeviceKind): readonly Candidate[] {
+    const kept = this.candidateLists.get(hostId, kind);
+    if (kept) return kept;
     const ids = [...(this.reachableByKind.get(hostId)?.get(kind) ?? [])].sort(compareIds);
     const routes = this.routesByHost.get(hostId);
     const candidates: Candidate[] = [];
@@ -180,29 +224,41 @@ export class CandidateIndex {
       const route = routes?.get(id);
       if (device && route) candidates.push({ device, route, allocations: this.allocationsOf(id) });
     }
+    this.candidateLists.keep(hostId, kind, candidates);
     return candidates;
+  }
+
+  /**
+   * Where a search over all hosts starts (an index into `hosts()`): after each decision it moves
+   * past the hosts that decision examined, as the Kubernetes scheduler's next start node does,
+   * so that a filling pool does not make every search walk the same full hosts first.
+   */
+  searchStart(hostCount: number): number {
+    return hostCount > 0 ? this.searchOffset % hostCount : 0;
+  }
+
+  /** Moves the next search's start `examined` hosts further (see `searchStart`). */
+  advanceSearch(examined: number): void {
+    this.searchOffset += examined;
   }
 
   /** The share (0..1) of an enclosure's known devices that some composition holds. */
   enclosureUtilization(enclosureId: string): number {
-    const usage = this.enclosures.get(enclosureId);
-    return usage && usage.devices > 0 ? usage.inUse / usage.devices : 0;
+    return this.enclosures.share(enclosureId);
   }
 
   /** The share (0..1) of the known devices a host reaches that some composition holds. */
   reachableUtilization(hostId: string): number {
-    let known = 0;
-    let inUse = 0;
-    for (const deviceId of this.routesByHost.get(hostId)?.keys() ?? []) {
-      if (!this.devices.has(deviceId)) continue;
-      known += 1;
-      if (this.allocationsOf(deviceId) > 0) inUse += 1;
-    }
-    return known > 0 ? inUse / known : 0;
+    return this.hostUsage.share(hostId);
+  }
+
+  /** Drops the kept `reachable` lists of every host that reaches the device. */
+  private forgetListsOf(deviceId: string): void {
+    this.candidateLists.forgetHosts(this.hostsReaching.get(deviceId) ?? []);
   }
 
   private forgetDevice(device: DeviceRecord): void {
-    this.countInEnclosure(device, -1);
+    this.countDevice(device, -1);
     for (const hostId of this.hostsReaching.get(device.id) ?? []) {
       this.reachableByKind.get(hostId)?.get(device.kind)?.delete(device.id);
     }
@@ -216,21 +272,20 @@ export class CandidateIndex {
     return bucket;
   }
 
-  private countInEnclosure(device: DeviceRecord, sign: 1 | -1): void {
-    if (device.enclosureId === undefined) return;
-    const usage = this.enclosureUsage(device.enclosureId);
-    usage.devices += sign;
-    if (this.allocationsOf(device.id) > 0) usage.inUse += sign;
+  /** A device becomes known (1) or unknown (-1) to its enclosure and the hosts reaching it. */
+  private countDevice(device: DeviceRecord, sign: 1 | -1): void {
+    const inUse = this.allocationsOf(device.id) > 0 ? sign : 0;
+    if (device.enclosureId !== undefined) this.enclosures.add(device.enclosureId, sign, inUse);
+    for (const hostId of this.hostsReaching.get(device.id) ?? []) {
+      this.hostUsage.add(hostId, sign, inUse);
+    }
   }
 
+  /** A known device starts (1) or stops (-1) being held by some composition. */
   private countInUse(device: DeviceRecord, sign: 1 | -1): void {
-    if (device.enclosureId === undefined) return;
-    this.enclosureUsage(device.enclosureId).inUse += sign;
-  }
-
-  private enclosureUsage(enclosureId: string): EnclosureUsage {
-    let usage = this.enclosures.get(enclosureId);
-    if (!usage) this.enclosures.set(enclosureId, (usage = { devices: 0, inUse: 0 }));
-    return usage;
+    if (device.enclosureId !== undefined) this.enclosures.add(device.enclosureId, 0, sign);
+    for (const hostId of this.hostsReaching.get(device.id) ?? []) {
+      this.hostUsage.add(hostId, 0, sign);
+    }
   }
 }

@@ -143,6 +143,44 @@ describe('bin-packing versus spreading', () => {
   });
 });
 
+describe('bounded search over many hosts', () => {
+  /** `hosts` hosts, each reaching two GPUs of its own. */
+  function wide(hosts: number): CandidateIndex {
+    const index = new CandidateIndex();
+    for (let at = 0; at < hosts; at += 1) {
+      const hostId = `h${String(at).padStart(2, '0')}`;
+      index.upsertHost(host(hostId));
+      const ids = [`${hostId}-g1`, `${hostId}-g2`];
+      for (const id of ids) index.upsertDevice(device(id, { enclosureId: `e-${hostId}` }));
+      index.setRoutes(
+        hostId,
+        ids.map((id) => route(id)),
+      );
+    }
+    return index;
+  }
+  const twoGpus = anyHost({ name: 'gpu', kind: 'gpu', count: 2 });
+  const hostOf = (outcome: ReturnType<typeof schedule>) =>
+    outcome.outcome === 'scheduled' ? outcome.hostId : outcome.outcome;
+
+  it('starts each search past the hosts the last decision examined, wrapping around', () => {
+    const index = wide(5);
+    const config = { ...defaultSchedulerConfig, maxHostsToScore: 2 };
+    // Each decision scores the first two free hosts from its start (ties go to the lower id)
+    // and the next one starts past every host it examined, full ones included: starts 0, 2,
+    // 4 (h04, then h00 full, h01), 7 → 2 (h02 full, h03, h04), 10 → 0 (four full, h04).
+    const picks = [1, 2, 3, 4, 5, 6].map(() => hostOf(schedule(twoGpus, index, config)));
+    expect(picks).toEqual(['h00', 'h02', 'h01', 'h03', 'h04', 'unschedulable']);
+  });
+
+  it('does not move the start for a preview', () => {
+    const index = wide(3);
+    const config = { ...defaultSchedulerConfig, maxHostsToScore: 1 };
+    expect(hostOf(preview(twoGpus, index, config))).toBe('h00');
+    expect(hostOf(preview(twoGpus, index, config))).toBe('h00');
+  });
+});
+
 describe('reserve', () => {
   const oneBigGpu = onH1({ name: 'gpu', kind: 'gpu', count: 1, selectors: [bigGpus] });
   const chosen = (outcome: ReturnType<typeof schedule>) =>

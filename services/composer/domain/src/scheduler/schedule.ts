@@ -28,8 +28,9 @@ export type ScheduleOutcome =
 /**
  * Chooses a host and devices for a request and holds them with the reserve plugins.
  *
- * Bounded search: hosts are examined in id order (only the named one when the request names
- * it); a host passes when the host filters accept it and every group fits among the devices
+ * Bounded search: hosts are examined in id order from the index's search start, wrapping
+ * around (only the named one when the request names it); each decision moves the next start
+ * past the hosts it examined, so a filling pool is not walked from its full end every time. A host passes when the host filters accept it and every group fits among the devices
  * it reaches. The search stops once `maxHostsToScore` hosts passed, scores those, and takes
  * the best (host scorers plus the mean score of its chosen devices; ties by host id). If a
  * reserve plugin refuses, the next best is tried. Devices are picked greedily per group.
@@ -82,8 +83,12 @@ function search(
   const traces = request.groups.map(newGroupTrace);
   const feasible: FeasibleHost[] = [];
   let examined = 0;
-  for (const host of hostsToExamine(request, index)) {
+  const hosts = hostsToExamine(request, index);
+  const start = index.searchStart(hosts.length);
+  for (let step = 0; step < hosts.length; step += 1) {
     if (feasible.length >= framework.maxHostsToScore) break;
+    const host = hosts[(start + step) % hosts.length];
+    if (!host) continue;
     examined += 1;
     const refusal = hostRefusal(framework, host, cycle);
     if (refusal?.status === 'error') return { outcome: 'error', ...refusal.detail };
@@ -104,6 +109,7 @@ function search(
   const [best] = ranked;
   if (!best) return explainUnschedulable(request, examined, hostTally, traces);
   if (!hold) return scheduled(best);
+  index.advanceSearch(examined);
   return holdBest(framework, cycle, ranked, () =>
     explainUnschedulable(request, examined, hostTally, traces, 'every reservation was refused'),
   );

@@ -21,7 +21,7 @@ export async function checkDeadlines(
   let givenUp = 0;
   for (const compositionId of await deps.dueAttaches.compositionsPastDeadline(now)) {
     const facts = await applyCommand(
-      { compositions: deps.compositions, clock: { now: () => now } },
+      { compositions: deps.compositions, candidates: deps.candidates, clock: { now: () => now } },
       compositionId,
       { command: 'CheckDeadline' },
       context,

@@ -113,14 +113,23 @@ describe('a composition from request to ready through the attach contract', () =
     ]);
   });
 
-  it('with no agent answering, fails after the reschedules, releases the ledger and leaks nothing', async () => {
+  it('with no agent answering, fails after the reschedules, keeps each device until its detach is observed, and leaks nothing', async () => {
     await responder?.stop();
     responder = undefined;
     const { compositionId } = await compose();
     const state = await harness.waitFor(compositionId, settled, 15_000);
     expect(state).toMatchObject({ status: 'failed', reschedules: 3 });
-    expect(await ledgerOf(compositionId)).toEqual([]);
-    // Once agents answer again, every device the composition asked for is detached.
+    // Every attempt's device was asked to detach; none may go to another composition before
+    // its detach is observed, and none expires meanwhile.
+    const detaching = state.status === 'absent' ? [] : state.bindings;
+    expect(detaching).toHaveLength(4);
+    expect(detaching.every((binding) => binding.status === 'detaching')).toBe(true);
+    expect(await ledgerOf(compositionId)).toEqual(
+      detaching
+        .map(({ deviceId }) => ({ deviceId, state: 'allocated' }))
+        .sort((a, b) => a.deviceId.localeCompare(b.deviceId)),
+    );
+    // Once agents answer again, every device the composition asked for is detached and released.
     responder = await startResponder();
     const cleaned = await harness.waitFor(
       compositionId,
@@ -128,5 +137,6 @@ describe('a composition from request to ready through the attach contract', () =
       10_000,
     );
     expect(cleaned.status).toBe('failed');
+    expect(await ledgerOf(compositionId)).toEqual([]);
   }, 30_000);
 });

@@ -5,7 +5,7 @@ import {
 } from '@tessera/composer-domain';
 import type { ComposeDeps } from '../compose/compose-deps.js';
 import type { CommandContext } from '../ports/command-context.js';
-import { applyCommand } from './apply-command.js';
+import { applyCommand, applyCommands } from './apply-command.js';
 import type { AttachObservation } from './attach-observation.js';
 import { scheduleAndAttach } from './compose-and-attach.js';
 
@@ -38,6 +38,33 @@ export async function recordObservation(
   return { outcome: 'recorded', facts };
 }
 
+/**
+ * Records several observations of one composition in order, with one load and one append (a
+ * consumer's batch), under the first one's context. Each behaves as `recordObservation` would
+ * on its own: repeats and answers nobody waits for change nothing.
+ */
+export async function recordObservations(
+  deps: ComposeDeps,
+  compositionId: string,
+  observations: readonly AttachObservation[],
+  context: CommandContext,
+): Promise<ObservationOutcome> {
+  const facts = await applyCommands(
+    deps,
+    compositionId,
+    observations.map(commandOf),
+    context,
+    unawaited,
+  );
+  if (facts === undefined || facts.length === 0) {
+    return { outcome: 'ignored' };
+  }
+  if (facts.some((fact) => fact.fact === 'Rescheduling')) {
+    await scheduleAndAttach(deps, compositionId, context);
+  }
+  return { outcome: 'recorded', facts };
+}
+
 async function recorded(
   deps: ComposeDeps,
   observation: AttachObservation,
@@ -46,12 +73,16 @@ async function recorded(
   try {
     return await applyCommand(deps, observation.compositionId, commandOf(observation), context);
   } catch (error) {
-    // A device the composition does not hold (any more): an answer nobody waits for.
-    if (error instanceof InvalidCompositionCommandError) {
+    if (unawaited(error)) {
       return undefined;
     }
     throw error;
   }
+}
+
+/** A device the composition does not hold (any more): an answer nobody waits for. */
+function unawaited(error: unknown): boolean {
+  return error instanceof InvalidCompositionCommandError;
 }
 
 function commandOf(observation: AttachObservation): CompositionCommand {

@@ -3,6 +3,7 @@ import type { CandidateSource } from '../ports/candidate-source.js';
 import type { Clock } from '../ports/clock.js';
 import type { CompositionRepository } from '../ports/composition-repository.js';
 import type { IdGenerator } from '../ports/id-generator.js';
+import type { TemplateRepository } from '../templates/template-repository.js';
 
 /** What composing a server needs. Optional settings have the defaults below. */
 export interface ComposeDeps {
@@ -16,8 +17,15 @@ export interface ComposeDeps {
   readonly pluginRegistry?: scheduler.PluginRegistry;
   /** How long scheduled devices stay reserved for their attach. */
   readonly attachTimeoutMs?: number;
+  /**
+   * Whether scheduling also asks the host to attach, in the same transaction (one step fewer;
+   * the outcome is then `attaching`). Otherwise `startAttaching` follows as its own step.
+   */
+  readonly attachOnSchedule?: boolean;
   /** Choices the ledger may refuse (devices taken meanwhile) before the request fails. */
   readonly maxScheduleAttempts?: number;
+  /** Where templates are kept; without it a spec naming a template is TEMPLATE_NOT_FOUND. */
+  readonly templates?: TemplateRepository;
 }
 
 export const defaultAttachTimeoutMs = 5 * 60_000;

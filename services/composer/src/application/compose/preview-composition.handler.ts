@@ -5,7 +5,11 @@ import {
   type UnschedulableGroup,
   validateCompositionSpec,
 } from '@tessera/composer-domain';
-import { type ComposeDeps, pluginRegistryOf, schedulerConfigOf } from './compose-deps.js';
+import type { QuotaDeps } from '../quotas/quota-store.js';
+import { schedulerConfigWithQuotas } from '../quotas/scheduler-config-with-quotas.js';
+import { resolveSpec } from '../templates/resolve-spec.js';
+import type { TemplateDeps } from '../templates/template-repository.js';
+import { type ComposeDeps, pluginRegistryOf } from './compose-deps.js';
 import {
   assignmentOf,
   schedulingRequestOf,
@@ -28,20 +32,24 @@ export type CompositionPreview =
 /**
  * Previews a spec (ARCHITECTURE.md, "Composition lifecycle": Preview): the same decision and
  * explanations as a request, without storing or reserving anything. A spec with problems
- * throws `CompositionSpecInvalidError` listing all of them.
+ * throws `CompositionSpecInvalidError` listing all of them; a spec naming a template is
+ * rendered first (`resolveSpec`). With a quota store the tenant's quotas and usage are read
+ * first, so that a spec a create would fail for a quota previews as unschedulable.
  */
 export async function previewComposition(
-  deps: Pick<ComposeDeps, 'candidates' | 'schedulerConfig' | 'pluginRegistry'>,
+  deps: Pick<ComposeDeps, 'candidates' | 'schedulerConfig' | 'pluginRegistry'> &
+    TemplateDeps &
+    Partial<QuotaDeps>,
   spec: unknown,
 ): Promise<CompositionPreview> {
-  const validation = validateCompositionSpec(spec);
+  const validation = validateCompositionSpec(await resolveSpec(deps.templates, spec));
   if (!validation.ok) {
     throw new CompositionSpecInvalidError(validation.problems);
   }
   const outcome = scheduler.preview(
     schedulingRequestOf(validation.spec),
     await deps.candidates(),
-    schedulerConfigOf(deps),
+    await schedulerConfigWithQuotas(deps, validation.spec.tenant),
     pluginRegistryOf(deps),
   );
   switch (outcome.outcome) {

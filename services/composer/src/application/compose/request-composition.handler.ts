@@ -6,6 +6,8 @@ import {
   validateCompositionSpec,
 } from '@tessera/composer-domain';
 import type { CommandContext } from '../ports/command-context.js';
+import { resolveSpec } from '../templates/resolve-spec.js';
+import type { TemplateDeps } from '../templates/template-repository.js';
 import type { ComposeDeps } from './compose-deps.js';
 import type {
   CompositionOutcome,
@@ -17,6 +19,8 @@ import { scheduleComposition } from './schedule-composition.js';
  * Requests a composition and schedules it at once (ARCHITECTURE.md, "Composition lifecycle"):
  * - a spec with problems throws `CompositionSpecInvalidError` listing all of them; nothing is
  *   stored;
+ * - a spec naming a `template` is that template rendered with the spec's other fields as
+ *   overrides (`resolveSpec`); an unknown template or version throws `TemplateNotFoundError`;
  * - the `Requested` facts and the idempotency key commit together; a key seen before returns
  *   its composition (and carries on scheduling it if it is still `requested`), or throws
  *   `IdempotencyConflictError` when it came with another spec;
@@ -24,11 +28,11 @@ import { scheduleComposition } from './schedule-composition.js';
  *   with the scheduler's explanation per group.
  */
 export async function requestComposition(
-  deps: ComposeDeps,
+  deps: ComposeDeps & TemplateDeps,
   command: RequestCompositionCommand,
   context: CommandContext,
 ): Promise<CompositionOutcome> {
-  const validation = validateCompositionSpec(command.spec);
+  const validation = validateCompositionSpec(await resolveSpec(deps.templates, command.spec));
   if (!validation.ok) {
     throw new CompositionSpecInvalidError(validation.problems);
   }

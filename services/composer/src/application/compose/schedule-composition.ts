@@ -1,10 +1,15 @@
 import {
   type Composition,
+  type CompositionFact,
   CompositionNotFoundError,
+  type CompositionState,
   decideComposition,
+  evolveComposition,
+  QuotaExceededError,
   scheduler,
   type UnschedulableGroup,
 } from '@tessera/composer-domain';
+import { scheduleAvoiding } from '../lifecycle/schedule-avoiding.js';
 import { DevicesTakenError } from '../ports/allocation-ledger.js';
 import type { CommandContext } from '../ports/command-context.js';
 import { VersionConflictError } from '../ports/composition-repository.js';
@@ -25,7 +30,8 @@ import {
 
 /**
  * Schedules a requested composition: chooses devices on the candidate index, then reserves them
- * in the ledger in the same transaction as the `Scheduled` facts. The index is only a cache: when
+ * in the ledger in the same transaction as the `Scheduled` facts; devices that failed the
+ * composition before (its `avoidDeviceIds`) are never chosen again. The index is only a cache: when
  * the ledger refuses (another replica took a device first) the devices are marked full in the
  * index and the choice is made again, up to `maxScheduleAttempts` times; when nothing fits the
  * composition is `failed` with the scheduler's explanation per group. A composition no longer
@@ -65,7 +71,7 @@ async function attemptOnce(
   const index = await deps.candidates();
   const config = schedulerConfigOf(deps);
   const registry = pluginRegistryOf(deps);
-  const outcome = scheduler.schedule(request, index, config, registry);
+  const outcome = scheduleAvoiding(request, index, composition.avoidDeviceIds, config, registry);
   switch (outcome.outcome) {
     case 'unschedulable':
       return retriedOnConflict(() =>
@@ -101,6 +107,11 @@ async function attemptOnce(
         if (error instanceof VersionConflictError) {
           return 'retry';
         }
+        if (error instanceof QuotaExceededError) {
+          return retriedOnConflict(() =>
+            fail(deps, composition, version, context, error.message, []),
+          );
+        }
         throw error;
       }
   }
@@ -119,7 +130,7 @@ async function reserve(
   const attachDeadline = new Date(now.getTime() + (deps.attachTimeoutMs ?? defaultAttachTimeoutMs));
   const assignment = assignmentOf(decision);
   const reservationId = deps.ids.newId();
-  const facts = decideComposition(
+  const scheduled = decideComposition(
     {
       command: 'Schedule',
       assignment,
@@ -129,10 +140,15 @@ async function reserve(
     composition,
     now,
   );
+  const facts =
+    deps.attachOnSchedule === true
+      ? [...scheduled, ...attachIntents(composition, scheduled, now)]
+      : scheduled;
   const devices = assignment.groups.flatMap(({ deviceIds }) =>
     deviceIds.map((deviceId) => ({
       deviceId,
       maxCompositions: index.device(deviceId)?.maxCompositions ?? 1,
+      kind: index.device(deviceId)?.kind,
     })),
   );
   await deps.compositions.appendWithLedger(composition.id, facts, version, context, (ledger) =>
@@ -142,9 +158,24 @@ async function reserve(
       owner: deps.owner,
       expiresAt: attachDeadline,
       devices,
+      tenant: composition.spec.tenant,
     }),
   );
-  return { compositionId: composition.id, status: 'scheduled', assignment };
+  return {
+    compositionId: composition.id,
+    status: facts.length > scheduled.length ? 'attaching' : 'scheduled',
+    assignment,
+  };
+}
+
+/** The `StartAttaching` facts of the composition once `scheduled` is applied. */
+function attachIntents(
+  composition: Composition,
+  scheduled: readonly CompositionFact[],
+  now: Date,
+): readonly CompositionFact[] {
+  const state = scheduled.reduce<CompositionState>(evolveComposition, composition);
+  return decideComposition({ command: 'StartAttaching' }, state, now);
 }
 
 async function fail(

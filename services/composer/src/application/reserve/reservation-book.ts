@@ -17,8 +17,12 @@ export interface NewHold {
   readonly held: HeldReservation;
   /** The replica making the hold: the ledger owner of its devices. */
   readonly owner: string;
-  /** Each held device with its sharing limit (1 = exclusive). */
-  readonly devices: readonly { readonly deviceId: string; readonly maxCompositions: number }[];
+  /** Each held device with its sharing limit (1 = exclusive) and kind (for the tenant's quotas). */
+  readonly devices: readonly {
+    readonly deviceId: string;
+    readonly maxCompositions: number;
+    readonly kind?: string;
+  }[];
 }
 
 /** Turning a hold into a composition: its facts, and the ledger expiry for its attach. */
@@ -49,8 +53,9 @@ export type ApplyResult =
 /** Where holds are kept, next to the ledger rows of their devices. */
 export interface ReservationBook {
   /**
-   * Records the hold and reserves its devices in the ledger, in one transaction. Throws
-   * `DevicesTakenError` when the ledger refuses any device; then nothing is stored.
+   * Records the hold and reserves its devices in the ledger for the spec's tenant, in one
+   * transaction. Throws `DevicesTakenError` when the ledger refuses any device,
+   * `QuotaExceededError` when the tenant would pass a quota; then nothing is stored.
    */
   hold(hold: NewHold): Promise<void>;
   find(reservationId: string): Promise<HeldReservation | undefined>;
@@ -58,7 +63,8 @@ export interface ReservationBook {
    * In one transaction: claims the idempotency key, removes the hold, keeps its ledger rows
    * reserved until the attach deadline and appends the facts. A key used before stores nothing
    * and answers what it names. Throws `HeldReservationNotFoundError` when the hold is gone (applied
-   * meanwhile) and `ReservationExpiredError` when it expired or the ledger released its devices.
+   * meanwhile), `ReservationExpiredError` when it expired or the ledger released its devices, and
+   * `QuotaExceededError` when the tenant's quota was lowered below what it holds meanwhile.
    */
   apply(application: ReservationApplication, context: CommandContext): Promise<ApplyResult>;
   /** What `idempotencyKey` names, judged for an application of `reservationId`. */

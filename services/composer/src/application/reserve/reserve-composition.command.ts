@@ -1,10 +1,16 @@
 import type { Assignment, UnschedulableGroup } from '@tessera/composer-domain';
 import type { ComposeDeps } from '../compose/compose-deps.js';
+import type { QuotaStore } from '../quotas/quota-store.js';
 import type { ReservationBook } from './reservation-book.js';
 
 /** What reserving and applying need: composing's dependencies and the book of holds. */
 export interface ReserveDeps extends ComposeDeps {
   readonly reservations: ReservationBook;
+  /**
+   * The tenants' quotas: with it, preview and reserve choose within the tenant's quotas and
+   * explain a quota that refuses (the ledger enforces them in any case).
+   */
+  readonly quotas?: QuotaStore;
 }
 
 export const minHoldSeconds = 1;

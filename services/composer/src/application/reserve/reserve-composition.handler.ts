@@ -5,11 +5,8 @@ import {
   validateCompositionSpec,
 } from '@tessera/composer-domain';
 import { DevicesTakenError } from '../ports/allocation-ledger.js';
-import {
-  defaultMaxScheduleAttempts,
-  pluginRegistryOf,
-  schedulerConfigOf,
-} from '../compose/compose-deps.js';
+import { defaultMaxScheduleAttempts, pluginRegistryOf } from '../compose/compose-deps.js';
+import { schedulerConfigWithQuotas } from '../quotas/scheduler-config-with-quotas.js';
 import {
   assignmentOf,
   schedulingRequestOf,
@@ -29,8 +26,10 @@ import {
  * lifecycle": Reserve). The devices are reserved in the ledger until now + `holdSeconds`, owned
  * by this replica, in the same transaction as the held choice. When the ledger refuses (another
  * replica took a device) the devices are marked full in the index and the choice is made
- * again, up to `maxScheduleAttempts` times. A bad spec throws `CompositionSpecInvalidError`, a
- * bad duration `InvalidHoldDurationError`; nothing is stored then.
+ * again, up to `maxScheduleAttempts` times. The choice stays within the tenant's quotas (read
+ * from `quotas` when given; the ledger refuses past them with `QuotaExceededError` anyway). A bad
+ * spec throws `CompositionSpecInvalidError`, a bad duration `InvalidHoldDurationError`; nothing
+ * is stored then.
  */
 export async function reserveComposition(
   deps: ReserveDeps,
@@ -49,8 +48,9 @@ export async function reserveComposition(
     throw new CompositionSpecInvalidError(validation.problems);
   }
   const attempts = deps.maxScheduleAttempts ?? defaultMaxScheduleAttempts;
+  const config = await schedulerConfigWithQuotas(deps, validation.spec.tenant);
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
-    const outcome = await attemptOnce(deps, validation.spec, command);
+    const outcome = await attemptOnce(deps, validation.spec, command, config);
     if (outcome !== 'retry') {
       return outcome;
     }
@@ -65,10 +65,10 @@ async function attemptOnce(
   deps: ReserveDeps,
   spec: CompositionSpec,
   command: ReserveCompositionCommand,
+  config: scheduler.SchedulerConfig,
 ): Promise<ReservationOutcome | 'retry'> {
   const request = schedulingRequestOf(spec);
   const index = await deps.candidates();
-  const config = schedulerConfigOf(deps);
   const registry = pluginRegistryOf(deps);
   // `schedule` assumes the choice in the index, so this replica does not offer held devices.
   const outcome = scheduler.schedule(request, index, config, registry);
@@ -119,12 +119,14 @@ async function hold(
       expiresAt,
     },
     owner: deps.owner,
-    devices: assignment.groups.flatMap(({ deviceIds }) =>
-      deviceIds.map((deviceId) => ({
+    devices: assignment.groups.flatMap(({ group, deviceIds }) => {
+      const groupKind = spec.groups.find((wanted) => wanted.name === group)?.kind;
+      return deviceIds.map((deviceId) => ({
         deviceId,
         maxCompositions: index.device(deviceId)?.maxCompositions ?? 1,
-      })),
-    ),
+        kind: index.device(deviceId)?.kind ?? groupKind,
+      }));
+    }),
   });
   return { outcome: 'held', reservationId, expiresAt, assignment };
 }

@@ -1,13 +1,24 @@
-import type { EventTransport, Subscription } from '@tessera/event-transport';
+import type { DeliveredMessage, EventTransport, Subscription } from '@tessera/event-transport';
 import type { ComposeDeps } from '../../application/compose/compose-deps.js';
-import { recordObservation } from '../../application/attach/index.js';
+import { type AttachObservation, recordObservations } from '../../application/attach/index.js';
+import type { CommandContext } from '../../application/ports/command-context.js';
 import { attachConsumerGroup, fleetTopic } from './attach-topics.js';
 import { observationOf } from './observation-of.js';
 
+/** Compositions whose observations are recorded at the same time, within one batch. */
+const parallelCompositions = 8;
+
+interface CompositionObservations {
+  readonly context: CommandContext;
+  readonly observations: AttachObservation[];
+}
+
 /**
- * Consumes fleet's observations and records them. Translates and delegates only; the record is
- * idempotent, so at-least-once delivery has one effect. A failure propagates to the transport
- * (retries, then dead letter).
+ * Consumes fleet's observations and records them. Translates and delegates only. A batch is
+ * split by composition: each composition's observations are recorded in their order with one
+ * load and one append, several compositions at a time. Recording is idempotent, so a batch
+ * delivered again (or one message at a time, after a failure) has one effect; a failure
+ * propagates to the transport (retries, then dead letter).
  */
 export function subscribeToObservations(
   transport: EventTransport,
@@ -16,17 +27,43 @@ export function subscribeToObservations(
   return transport.subscribe({
     topic: fleetTopic,
     group: attachConsumerGroup,
-    handler: async ({ envelope }) => {
-      const observation = observationOf(envelope);
-      if (observation === undefined) {
-        return;
+    maxBatchSize: 200,
+    handleBatch: async (messages) => {
+      const byComposition = [...groupedByComposition(messages)];
+      for (let at = 0; at < byComposition.length; at += parallelCompositions) {
+        await Promise.all(
+          byComposition
+            .slice(at, at + parallelCompositions)
+            .map(([compositionId, { context, observations }]) =>
+              recordObservations(deps, compositionId, observations, context),
+            ),
+        );
       }
-      await recordObservation(deps, observation, {
+    },
+  });
+}
+
+function groupedByComposition(
+  messages: readonly DeliveredMessage[],
+): Map<string, CompositionObservations> {
+  const groups = new Map<string, CompositionObservations>();
+  for (const { envelope } of messages) {
+    const observation = observationOf(envelope);
+    if (observation === undefined) continue;
+    const group = groups.get(observation.compositionId);
+    if (group) {
+      group.observations.push(observation);
+      continue;
+    }
+    groups.set(observation.compositionId, {
+      context: {
         correlationId: envelope.correlationId,
         causationId: envelope.id,
         actor: envelope.actor,
         ...(envelope.tenant === null ? {} : { tenant: envelope.tenant }),
-      });
-    },
-  });
+      },
+      observations: [observation],
+    });
+  }
+  return groups;
 }

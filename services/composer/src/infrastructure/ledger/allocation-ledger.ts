@@ -6,6 +6,8 @@ import {
   ReservationNotFoundError,
 } from './ledger-errors.js';
 import { ledgerMigrations } from './ledger-migrations.js';
+import { LedgerLeaseHolds } from './ledger-lease-holds.js';
+import { LedgerQuotas } from './ledger-quotas.js';
 import { LedgerStatements } from './ledger-statements.js';
 import {
   type Allocation,
@@ -41,13 +43,26 @@ export class AllocationLedger {
   private readonly capacity: string;
   private readonly allocations: string;
   private readonly statements: LedgerStatements;
+  /** Tenant quotas per device kind and their usage (migration 2). */
+  readonly quotas: LedgerQuotas;
+  /** Devices promised to leases for their windows (migration 3). */
+  readonly leaseHolds: LedgerLeaseHolds;
 
   constructor(private readonly options: AllocationLedgerOptions) {
     this.schema = options.schema ?? 'composer_ledger';
     const schema = quoteIdentifier(this.schema);
     this.capacity = `${schema}.device_capacity`;
     this.allocations = `${schema}.allocations`;
-    this.statements = new LedgerStatements(this.capacity, this.allocations);
+    const holds = `${schema}.lease_holds`;
+    this.statements = new LedgerStatements(this.capacity, this.allocations, holds);
+    this.quotas = new LedgerQuotas(options.pool, schema);
+    this.leaseHolds = new LedgerLeaseHolds(
+      holds,
+      this.allocations,
+      this.capacity,
+      this.statements,
+      this.quotas,
+    );
   }
 
   migrate(): Promise<MigrationResult> {
@@ -56,7 +71,8 @@ export class AllocationLedger {
 
   /**
    * Reserves every device for the composition, or none: throws `DeviceUnavailableError` naming
-   * each device at its limit (or already in the composition). Repeating a reservation id with
+   * each device at its limit (or already in the composition, or promised to another lease), and
+   * `QuotaExceededError` when the request's tenant would go past a quota of a device kind. Repeating a reservation id with
    * the same composition and devices returns what it holds (reserved or since confirmed); with
    * anything else it throws `ReservationMismatchError`.
    */
@@ -79,18 +95,30 @@ export class AllocationLedger {
         request.compositionId,
         deviceIds,
         limits,
+        request.leaseId,
       );
       if (blocked.length > 0) {
         throw new DeviceUnavailableError(blocked);
       }
+      await this.quotas.lockAndCheck(tx, request);
       const { rows } = await tx.query<AllocationRow>(
         `INSERT INTO ${this.allocations}
-           (device_id, composition_id, state, owner, reservation_id, expires_at)
-         SELECT device_id, $2, 'reserved', $3, $4, $5
-           FROM unnest($1::text[]) AS requested(device_id)
+           (device_id, composition_id, state, owner, reservation_id, expires_at,
+            tenant, kind, lease_id)
+         SELECT device_id, $2, 'reserved', $3, $4, $5, $6, kind, $8
+           FROM unnest($1::text[], $7::text[]) AS requested(device_id, kind)
           ORDER BY device_id COLLATE "C"
          RETURNING ${allocationColumns}`,
-        [deviceIds, request.compositionId, request.owner, request.reservationId, request.expiresAt],
+        [
+          deviceIds,
+          request.compositionId,
+          request.owner,
+          request.reservationId,
+          request.expiresAt,
+          request.tenant ?? null,
+          devices.map((device) => device.kind ?? null),
+          request.leaseId ?? null,
+        ],
       );
       return rows.map(toAllocation).sort(byDevice);
     });
@@ -140,6 +168,24 @@ export class AllocationLedger {
         `${column} = $1${byOwner ? ' AND owner = $2' : ''}`,
         byOwner ? [value, options.owner] : [value],
       ),
+    );
+  }
+
+  /**
+   * Lets go of some devices of one composition, reserved or allocated (a device whose detach
+   * was observed). Idempotent: returns what it released, which is nothing the second time.
+   */
+  releaseDevices(
+    compositionId: string,
+    deviceIds: readonly string[],
+    client?: pg.PoolClient,
+  ): Promise<Allocation[]> {
+    if (deviceIds.length === 0) return Promise.resolve([]);
+    return this.inTransaction(client, (tx) =>
+      this.statements.releaseWhere(tx, `composition_id = $1 AND device_id = ANY($2::text[])`, [
+        compositionId,
+        deviceIds,
+      ]),
     );
   }
 

@@ -7,6 +7,8 @@ export {
   ReservationNotFoundError,
 } from './ledger-errors.js';
 export { ledgerMigrations } from './ledger-migrations.js';
+export { type LeaseHoldRequest, LedgerLeaseHolds } from './ledger-lease-holds.js';
+export { LedgerQuotas } from './ledger-quotas.js';
 export {
   type Allocation,
   type DeviceUsage,

@@ -25,8 +25,22 @@ export interface ReservationRequest {
   readonly compositionId: string;
   readonly owner: string;
   readonly expiresAt: Date;
-  /** Each device with its current sharing limit from the inventory (1 = exclusive). */
-  readonly devices: readonly { readonly deviceId: string; readonly maxCompositions: number }[];
+  /**
+   * Each device with its current sharing limit from the inventory (1 = exclusive) and, for
+   * quotas, its kind.
+   */
+  readonly devices: readonly {
+    readonly deviceId: string;
+    readonly maxCompositions: number;
+    readonly kind?: string;
+  }[];
+  /** The composition's tenant: with device kinds, the reservation counts against its quotas. */
+  readonly tenant?: string;
+  /**
+   * The lease whose composition this is: it may take devices held for that lease, and is not
+   * refused by quotas (the lease was admitted with its devices promised).
+   */
+  readonly leaseId?: string;
 }
 
 /** What `release` lets go of: one reservation, or everything a composition holds. */

@@ -6,6 +6,7 @@ import {
   byDevice,
   toAllocation,
 } from './ledger-records.js';
+import { promisedElsewhere } from './hold-windows-migration.js';
 
 /**
  * The ledger's locking statements, shared by its operations. Each runs on the caller's
@@ -16,6 +17,7 @@ export class LedgerStatements {
   constructor(
     private readonly capacity: string,
     private readonly allocations: string,
+    private readonly holds: string,
   ) {}
 
   /**
@@ -48,12 +50,17 @@ export class LedgerStatements {
     return rows.map(toAllocation).sort(byDevice);
   }
 
-  /** Devices (locked by the caller) that cannot take this composition. */
+  /**
+   * Devices (locked by the caller) that cannot take this composition: at their limit, already
+   * in it, or promised to another lease (ledger migration 4: for a composition of a lease
+   * holding the device, a hold overlapping that lease's window; otherwise any hold not over).
+   */
   async blockedDevices(
     tx: pg.PoolClient,
     compositionId: string,
     deviceIds: readonly string[],
     limits: readonly number[],
+    leaseId?: string,
   ): Promise<string[]> {
     const { rows } = await tx.query<{ device_id: string }>(
       `SELECT requested.device_id
@@ -62,8 +69,9 @@ export class LedgerStatements {
         WHERE capacity.used >= LEAST(capacity.max_compositions, requested.max_compositions)
            OR EXISTS (SELECT 1 FROM ${this.allocations} held
                        WHERE held.device_id = requested.device_id AND held.composition_id = $3)
+           OR ${promisedElsewhere(this.holds, '$4::text')}
         ORDER BY requested.device_id COLLATE "C"`,
-      [deviceIds, limits, compositionId],
+      [deviceIds, limits, compositionId, leaseId ?? null],
     );
     return rows.map((row) => row.device_id);
   }

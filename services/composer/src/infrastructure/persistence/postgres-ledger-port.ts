@@ -5,7 +5,11 @@ import {
   DevicesTakenError,
   type LedgerReleaseTarget,
 } from '../../application/ports/allocation-ledger.js';
-import { type AllocationLedger, DeviceUnavailableError } from '../ledger/index.js';
+import {
+  type AllocationLedger,
+  DeviceUnavailableError,
+  ReservationNotFoundError,
+} from '../ledger/index.js';
 
 /** The allocation ledger behind the application's port, writing in one caller's transaction. */
 export class PostgresLedgerPort implements AllocationLedgerPort {
@@ -31,5 +35,18 @@ export class PostgresLedgerPort implements AllocationLedgerPort {
 
   async release(target: LedgerReleaseTarget): Promise<void> {
     await this.ledger.release(target, { client: this.client });
+  }
+
+  async releaseDevices(compositionId: string, deviceIds: readonly string[]): Promise<void> {
+    await this.ledger.releaseDevices(compositionId, deviceIds, this.client);
+  }
+
+  async holdUntilReleased(reservationId: string): Promise<void> {
+    try {
+      await this.ledger.confirm(reservationId, this.client);
+    } catch (error) {
+      // Nothing held any more: no SQL failed, so the transaction carries on.
+      if (!(error instanceof ReservationNotFoundError)) throw error;
+    }
   }
 }

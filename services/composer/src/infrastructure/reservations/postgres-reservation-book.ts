@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
-  type Assignment,
   type CompositionFact,
   compositionEventOf,
   compositionEventSchemaVersion,
-  type CompositionSpec,
   compositionStreamId,
 } from '@tessera/composer-domain';
 import { type EventStore, type NewEvent } from '@tessera/event-store';
@@ -24,6 +22,7 @@ import {
 } from '../../application/reserve/index.js';
 import { type AllocationLedger, DeviceUnavailableError } from '../ledger/index.js';
 import { IdempotencyKeys, specHash } from '../persistence/idempotency-keys.js';
+import { heldOf, type HeldRow, kindsOf } from './held-rows.js';
 import { reservationMigrations } from './reservation-migrations.js';
 
 export const composerReservationsSchema = 'composer_reservations';
@@ -37,15 +36,6 @@ export interface PostgresReservationBookOptions {
   readonly requestsSchema: string;
   /** Default `composer_reservations`. */
   readonly schema?: string;
-}
-
-interface HeldRow {
-  readonly reservation_id: string;
-  readonly composition_id: string;
-  readonly spec: CompositionSpec;
-  readonly assignment: Assignment;
-  readonly reserved_by: string;
-  readonly expires_at: Date;
 }
 
 /**
@@ -79,6 +69,7 @@ export class PostgresReservationBook implements ReservationBook {
             owner,
             expiresAt: held.expiresAt,
             devices,
+            tenant: held.spec.tenant,
           },
           client,
         );
@@ -172,7 +163,8 @@ export class PostgresReservationBook implements ReservationBook {
   /**
    * Moves the held devices' ledger expiry from the hold's end to the attach deadline: released
    * and reserved again under the same id in this transaction, which keeps their locks, so no
-   * other writer sees them free. Devices a sweep released already mean the hold expired.
+   * other writer sees them free. Devices a sweep released already mean the hold expired. They
+   * are reserved again for the spec's tenant with their kinds, so they stay in its quota usage.
    */
   private async keepDevicesForAttach(
     client: pg.PoolClient,
@@ -185,6 +177,7 @@ export class PostgresReservationBook implements ReservationBook {
       throw new ReservationExpiredError(held.reservationId, held.expiresAt);
     }
     const usage = await ledger.usage(heldDeviceIds, client);
+    const kinds = kindsOf(held);
     await ledger.reserve(
       {
         reservationId: held.reservationId,
@@ -194,7 +187,9 @@ export class PostgresReservationBook implements ReservationBook {
         devices: usage.map(({ deviceId, maxCompositions }) => ({
           deviceId,
           maxCompositions: maxCompositions ?? 1,
+          kind: kinds.get(deviceId),
         })),
+        tenant: held.spec.tenant,
       },
       client,
     );
@@ -214,17 +209,6 @@ function judged(
   return hash === applicationHash(reservationId)
     ? { outcome: 'applied', compositionId }
     : { outcome: 'other', compositionId };
-}
-
-function heldOf(row: HeldRow): HeldReservation {
-  return {
-    reservationId: row.reservation_id,
-    compositionId: row.composition_id,
-    spec: row.spec,
-    assignment: row.assignment,
-    reservedBy: row.reserved_by,
-    expiresAt: row.expires_at,
-  };
 }
 
 function newEvent(compositionId: string): (fact: CompositionFact) => NewEvent {

@@ -1,14 +1,15 @@
 import {
-  type DeviceAttributes,
   deviceAttributeNames,
+  type DeviceAttributes,
   type DeviceKind,
   deviceKinds,
   type DeviceSpec,
+  emptySnapshot,
   type Health,
   healthStates,
-} from '../model/device.js';
-import type { HostSpec } from '../model/placement.js';
-import { emptySnapshot, type InventorySnapshot } from '../model/snapshot.js';
+  type HostSpec,
+  type InventorySnapshot,
+} from '@tessera/hardware';
 
 /**
  * The event a host's agent report becomes (published by the fleet service on

@@ -8,7 +8,7 @@ import {
   type Labels,
   type Lifecycle,
   lifecycleStates,
-} from '../model/device.js';
+} from '@tessera/hardware';
 
 export const comparisonOperators = ['<', '<=', '=', '!=', '>=', '>'] as const;
 export type ComparisonOperator = (typeof comparisonOperators)[number];

@@ -1,4 +1,4 @@
-import type { DeviceAttributeName, DeviceKind, Health, Lifecycle } from '../model/device.js';
+import type { DeviceAttributeName, DeviceKind, Health, Lifecycle } from '@tessera/hardware';
 import {
   type AttributeComparison,
   type ComparisonOperator,

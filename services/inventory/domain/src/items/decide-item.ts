@@ -1,6 +1,14 @@
-import { healthStates } from '../model/device.js';
-import { sameJson } from '../shared/same-json.js';
-import { reportedHealthOf, sourceReportReason } from './evolve-item.js';
+import {
+  healthStates,
+  type ItemFact,
+  type ItemKind,
+  type ItemState,
+  type PresentItem,
+  reportedHealthOf,
+  sameJson,
+  sameSource,
+  sourceReportReason,
+} from '@tessera/hardware';
 import type { ItemCommand } from './item-commands.js';
 import {
   InvalidItemCommandError,
@@ -8,9 +16,6 @@ import {
   ItemRetiredError,
   ItemSourceConflictError,
 } from './item-errors.js';
-import type { ItemFact } from './item-facts.js';
-import { type ItemKind, sameSource } from './item-kinds.js';
-import type { ItemState, PresentItem } from './item-state.js';
 import { validateLabels } from './labels.js';
 
 /**

@@ -1,22 +1,16 @@
 export { decideItem } from './decide-item.js';
-export { evolveItem, sourceReportReason } from './evolve-item.js';
-export type { ItemCommand, ItemCommandName } from './item-commands.js';
 export {
-  InvalidItemCommandError,
-  ItemNotFoundError,
-  ItemRetiredError,
-  ItemSourceConflictError,
-} from './item-errors.js';
-export {
+  evolveItem,
+  sourceReportReason,
   inventoryEventNamespace,
   itemEventOf,
   itemEventSchemaVersion,
   itemFactOf,
   parseItemEventType,
   type ItemEvent,
-} from './item-events.js';
-export { itemFactNames, type ItemFact, type ItemFactName } from './item-facts.js';
-export {
+  itemFactNames,
+  type ItemFact,
+  type ItemFactName,
   eventPrefixOf,
   itemKinds,
   itemStreamId,
@@ -24,13 +18,19 @@ export {
   type ItemKind,
   type ItemSpecs,
   type SourceRef,
-} from './item-kinds.js';
-export {
   absentItem,
   effectiveLabels,
   type AbsentItem,
   type ItemState,
   type PresentItem,
-} from './item-state.js';
-export { lifecycleOf, type Usage } from './lifecycle.js';
+  lifecycleOf,
+  type Usage,
+} from '@tessera/hardware';
+export type { ItemCommand, ItemCommandName } from './item-commands.js';
+export {
+  InvalidItemCommandError,
+  ItemNotFoundError,
+  ItemRetiredError,
+  ItemSourceConflictError,
+} from './item-errors.js';
 export { validateLabels } from './labels.js';

@@ -1,5 +1,4 @@
-import type { Health, Labels } from '../model/device.js';
-import type { ItemKind, ItemSpecs, SourceRef } from './item-kinds.js';
+import type { Health, ItemKind, ItemSpecs, Labels, SourceRef } from '@tessera/hardware';
 
 /**
  * What sources and operators ask of a hardware item. `Observe` is idempotent: reporting what

@@ -1,5 +1,5 @@
 import { TesseraError } from '@tessera/errors';
-import type { ItemKind, SourceRef } from './item-kinds.js';
+import type { ItemKind, SourceRef } from '@tessera/hardware';
 
 export class ItemNotFoundError extends TesseraError<'INVENTORY_ITEM_NOT_FOUND'> {
   readonly code = 'INVENTORY_ITEM_NOT_FOUND';

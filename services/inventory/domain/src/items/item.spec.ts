@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceSpec } from '../model/device.js';
+import {
+  absentItem,
+  type DeviceSpec,
+  effectiveLabels,
+  evolveItem,
+  type ItemFact,
+  type ItemState,
+  lifecycleOf,
+  type SourceRef,
+  sourceReportReason,
+} from '@tessera/hardware';
 import { decideItem } from './decide-item.js';
-import { evolveItem, sourceReportReason } from './evolve-item.js';
 import type { ItemCommand } from './item-commands.js';
-import type { ItemFact } from './item-facts.js';
-import type { SourceRef } from './item-kinds.js';
-import { absentItem, effectiveLabels, type ItemState } from './item-state.js';
-import { lifecycleOf } from './lifecycle.js';
 
 const manifest: SourceRef = { kind: 'manifest', id: 'lab' };
 const redfish: SourceRef = { kind: 'redfish', id: 'bmc-7' };

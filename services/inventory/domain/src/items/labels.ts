@@ -1,4 +1,4 @@
-import type { Labels } from '../model/device.js';
+import type { Labels } from '@tessera/hardware';
 import { InvalidItemCommandError } from './item-errors.js';
 
 /** Kubernetes-like label syntax: a key of up to 63 characters, an optional `prefix/`. */

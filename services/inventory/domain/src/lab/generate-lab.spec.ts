@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type InventorySnapshot } from '../model/index.js';
+import { type InventorySnapshot } from '@tessera/hardware';
 import { parseManifest } from '../manifest/index.js';
 import { generateLab } from './generate-lab.js';
 import { LabOptionsInvalidError, type LabOptions } from './lab-options.js';

@@ -1,4 +1,4 @@
-import { type DeviceKind } from '../model/index.js';
+import { type DeviceKind } from '@tessera/hardware';
 import { type ManifestDevice, type ManifestEndpoint } from '../manifest/index.js';
 import { type DeviceModel } from './device-catalog.js';
 import { type Random } from './prng.js';

@@ -1,4 +1,4 @@
-import { type EnclosureKind } from '../model/index.js';
+import { type EnclosureKind } from '@tessera/hardware';
 import {
   type ManifestDevice,
   type ManifestEnclosure,

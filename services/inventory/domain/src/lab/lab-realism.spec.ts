@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type DeviceKind, type DeviceSpec, type InventorySnapshot } from '../model/index.js';
+import {
+  computeReachability,
+  type DeviceKind,
+  type DeviceSpec,
+  type InventorySnapshot,
+} from '@tessera/hardware';
 import { parseManifest } from '../manifest/index.js';
-import { computeReachability } from '../topology/index.js';
 import { generateLab } from './generate-lab.js';
 
 function snapshotOf(hosts: number): InventorySnapshot {

@@ -1,4 +1,4 @@
-import { type FabricSpec } from '../model/index.js';
+import { type FabricSpec } from '@tessera/hardware';
 import { fieldPath, type ManifestProblems } from './manifest-problems.js';
 import { type EndpointDeclaration, type ParsedManifest } from './parsed-manifest.js';
 import { resolveFabric } from './resolve-fabric.js';

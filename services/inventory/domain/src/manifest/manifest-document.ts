@@ -6,7 +6,7 @@ import {
   type FabricKind,
   type Health,
   type Labels,
-} from '../model/index.js';
+} from '@tessera/hardware';
 
 /**
  * The shape of an inventory manifest as an operator writes it (YAML or JSON). This is the valid

@@ -1,5 +1,5 @@
 import { TesseraError } from '@tessera/errors';
-import { type InventorySnapshot } from '../model/index.js';
+import { type InventorySnapshot } from '@tessera/hardware';
 import { formatProblem, type ManifestProblem } from './manifest-problems.js';
 import { type ManifestResult } from './parse-manifest.js';
 

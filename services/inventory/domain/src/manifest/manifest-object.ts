@@ -1,5 +1,5 @@
 import { InvalidItemCommandError, validateLabels } from '../items/index.js';
-import { type Labels } from '../model/index.js';
+import { type Labels } from '@tessera/hardware';
 import { manifestFields, type ManifestPart } from './manifest-document.js';
 import { fieldPath, itemPath, type ManifestProblems } from './manifest-problems.js';
 import { suggestField } from './suggest-field.js';

@@ -1,4 +1,4 @@
-import { type InventorySnapshot } from '../model/index.js';
+import { type InventorySnapshot } from '@tessera/hardware';
 import { checkReferences } from './check-references.js';
 import { decodeText, type ManifestFormat } from './decode-text.js';
 import { ManifestProblems, type ManifestProblem } from './manifest-problems.js';

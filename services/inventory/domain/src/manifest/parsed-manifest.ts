@@ -9,7 +9,7 @@ import {
   type SiteSpec,
   type SwitchSpec,
   type ZoneSpec,
-} from '../model/index.js';
+} from '@tessera/hardware';
 import { type ManifestProblems } from './manifest-problems.js';
 
 /**

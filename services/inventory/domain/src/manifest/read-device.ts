@@ -4,7 +4,7 @@ import {
   type DeviceAttributes,
   type EndpointSpec,
   type FabricAttachment,
-} from '../model/index.js';
+} from '@tessera/hardware';
 import { ManifestObject } from './manifest-object.js';
 import { withoutUndefined, type ReadContext } from './parsed-manifest.js';
 

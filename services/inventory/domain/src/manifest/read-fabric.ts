@@ -1,4 +1,4 @@
-import { fabricKinds, type ConnectionSpec, type ZoneSpec } from '../model/index.js';
+import { fabricKinds, type ConnectionSpec, type ZoneSpec } from '@tessera/hardware';
 import { ManifestObject } from './manifest-object.js';
 import { type ManifestProblems } from './manifest-problems.js';
 import { type LinkDeclaration, type Located, type ReadContext } from './parsed-manifest.js';

@@ -1,4 +1,4 @@
-import { enclosureKinds, healthStates } from '../model/index.js';
+import { enclosureKinds, healthStates } from '@tessera/hardware';
 import { ManifestObject } from './manifest-object.js';
 import { withoutUndefined, type ReadContext } from './parsed-manifest.js';
 import { readDevice, readEndpoints } from './read-device.js';

@@ -1,4 +1,4 @@
-import { type SwitchPartitionSpec, type SwitchPortSpec, type SwitchSpec } from '../model/index.js';
+import { type SwitchPartitionSpec, type SwitchPortSpec, type SwitchSpec } from '@tessera/hardware';
 import { ManifestObject } from './manifest-object.js';
 import { itemPath, type ManifestProblems } from './manifest-problems.js';
 import { withoutUndefined, type Located } from './parsed-manifest.js';

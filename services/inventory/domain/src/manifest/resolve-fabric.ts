@@ -1,4 +1,4 @@
-import { type EndpointSpec, type FabricSpec, type LinkEnd, type LinkSpec } from '../model/index.js';
+import { type EndpointSpec, type FabricSpec, type LinkEnd, type LinkSpec } from '@tessera/hardware';
 import { endpointLinkPrefix } from './manifest-document.js';
 import { fieldPath, itemPath, type ManifestProblems } from './manifest-problems.js';
 import {

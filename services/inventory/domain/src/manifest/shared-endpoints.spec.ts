@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type InventorySnapshot } from '../model/index.js';
-import { computeReachability } from '../topology/index.js';
+import { computeReachability, type InventorySnapshot } from '@tessera/hardware';
 import { parseManifest } from './parse-manifest.js';
 import { changedAll } from './test-support/edit-document.js';
 import { exampleManifest } from './test-support/example-manifest.js';

@@ -1,4 +1,4 @@
-import { type EndpointSpec, type FabricSpec, type ZoneSpec } from '../model/index.js';
+import { type EndpointSpec, type FabricSpec, type ZoneSpec } from '@tessera/hardware';
 import { type Entity } from './entity-index.js';
 import { starTopology } from './fabric-links.js';
 import { byText, linksAt } from './redfish-json.js';

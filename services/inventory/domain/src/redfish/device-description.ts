@@ -1,4 +1,4 @@
-import { type DeviceAttributes, type DeviceKind, type Health } from '../model/index.js';
+import { type DeviceAttributes, type DeviceKind, type Health } from '@tessera/hardware';
 import { type DeviceSource } from './device-sources.js';
 import {
   driveKindOf,

@@ -1,4 +1,4 @@
-import { type EndpointSpec } from '../model/index.js';
+import { type EndpointSpec } from '@tessera/hardware';
 
 export type Entity = EndpointSpec['entity'];
 

@@ -1,4 +1,4 @@
-import { type LinkEnd, type LinkSpec, type SwitchSpec } from '../model/index.js';
+import { type LinkEnd, type LinkSpec, type SwitchSpec } from '@tessera/hardware';
 import { byText, type JsonObject, linksAt } from './redfish-json.js';
 import { type RedfishReader } from './redfish-reader.js';
 

@@ -1,4 +1,4 @@
-import { type EndpointSpec } from '../model/index.js';
+import { type EndpointSpec } from '@tessera/hardware';
 import { type Entity, type EntityIndex } from './entity-index.js';
 import { type EndpointRef } from './fabric-links.js';
 import { type JsonObject, linksAt, objectsAt, textAt } from './redfish-json.js';

@@ -4,7 +4,7 @@ import {
   type FabricSpec,
   type SwitchSpec,
   type ZoneSpec,
-} from '../model/index.js';
+} from '@tessera/hardware';
 import { type EntityIndex } from './entity-index.js';
 import { fabricLinks, starTopology, type SwitchPortRef } from './fabric-links.js';
 import { mapEndpoint } from './map-endpoint.js';

@@ -1,4 +1,4 @@
-import { type HostSpec } from '../model/index.js';
+import { type HostSpec } from '@tessera/hardware';
 import {
   healthOf,
   isAbsent,

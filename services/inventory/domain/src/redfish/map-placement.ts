@@ -4,7 +4,7 @@ import {
   type EnclosureSpec,
   type RackSpec,
   type SiteSpec,
-} from '../model/index.js';
+} from '@tessera/hardware';
 import { type ChassisRole, chassisRoleOf, isAbsent } from './redfish-enums.js';
 import { type JsonObject, lastSegment, linksAt, textAt } from './redfish-json.js';
 import { type RedfishReader } from './redfish-reader.js';

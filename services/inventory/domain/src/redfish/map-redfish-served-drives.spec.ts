@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeReachability } from '../topology/index.js';
+import { computeReachability } from '@tessera/hardware';
 import {
   type Bodies,
   collection,

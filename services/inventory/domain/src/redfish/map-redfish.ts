@@ -4,7 +4,7 @@ import {
   type FabricSpec,
   type HostSpec,
   type InventorySnapshot,
-} from '../model/index.js';
+} from '@tessera/hardware';
 import { compositionFabric } from './composition-fabric.js';
 import { EntityIndex } from './entity-index.js';
 import { type LocatedDevice, locateDevices } from './locate-devices.js';

@@ -1,4 +1,4 @@
-import { type DeviceKind, type FabricKind, type Health } from '../model/index.js';
+import { type DeviceKind, type FabricKind, type Health } from '@tessera/hardware';
 import { type JsonObject, textAt, textsAt } from './redfish-json.js';
 import { type RedfishReader } from './redfish-reader.js';
 

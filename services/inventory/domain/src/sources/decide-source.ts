@@ -1,5 +1,5 @@
 import { InvalidItemCommandError } from '../items/item-errors.js';
-import { sameJson } from '../shared/same-json.js';
+import { sameJson } from '@tessera/hardware';
 import {
   type RedfishSourceSpec,
   SourceAlreadyExistsError,

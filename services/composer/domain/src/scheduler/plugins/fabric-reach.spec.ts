@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CandidateIndex } from '../candidate-index.js';
-import { candidate, device, groupContext, route } from '../test-support/pool.js';
+import { device, groupContext, route } from '../test-support/pool.js';
 import { fabricReachPlugin } from './fabric-reach.js';
 
 describe('FabricReach', () => {
@@ -10,17 +10,18 @@ describe('FabricReach', () => {
   index.upsertDevice(device('elsewhere'));
   index.setRoutes('h1', [route('near', ['sw1']), route('far', ['sw1', 'sw2', 'sw3'])]);
 
-  const verdict = (id: string, maxHops?: number) =>
-    fabricReachPlugin.filterDevice(
-      candidate(device(id)),
+  /** The candidate as the index offers it to host h1. */
+  const verdict = (id: string, maxHops?: number) => {
+    const offered = index.reachable('h1', 'gpu').find((c) => c.device.id === id);
+    if (!offered) throw new Error(`h1 does not reach ${id}`);
+    return fabricReachPlugin.filterDevice(
+      offered,
       groupContext({ constraints: maxHops === undefined ? {} : { maxHops } }, { index }),
     );
+  };
 
-  it('refuses a device the chosen host does not reach', () => {
-    expect(verdict('elsewhere')).toEqual({
-      code: 'unschedulable',
-      reason: 'not reachable from host h1',
-    });
+  it('is never offered a device the chosen host does not reach', () => {
+    expect(index.reachable('h1', 'gpu').map((c) => c.device.id)).toEqual(['far', 'near']);
   });
 
   it('honours maxHops with the index route', () => {

@@ -1,4 +1,4 @@
-import { type InventorySnapshot } from '../../model/index.js';
+import { type InventorySnapshot } from '@tessera/hardware';
 
 /** What `exampleManifest()` declares, written out by hand. */
 export const exampleSnapshot: InventorySnapshot = {

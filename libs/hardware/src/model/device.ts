@@ -1,4 +1,4 @@
-import type { DeviceKind, Health, Labels } from '@tessera/hardware';
+import type { DeviceKind, Health, Labels } from '../vocabulary.js';
 
 export {
   deviceKinds,
@@ -6,7 +6,7 @@ export {
   type DeviceKind,
   type Health,
   type Labels,
-} from '@tessera/hardware';
+} from '../vocabulary.js';
 
 /**
  * Where a device stands in its life:
@@ -47,7 +47,7 @@ export interface DeviceAttributes {
 }
 
 /** The attribute names above, for filters and validation. */
-export { deviceAttributeNames, type DeviceAttributeName } from '@tessera/hardware';
+export { deviceAttributeNames, type DeviceAttributeName } from '../vocabulary.js';
 
 /**
  * Where a device connects to a fabric: the endpoint that represents it on that fabric. A device
