@@ -1,10 +1,7 @@
 import {
   type Composition,
-  type CompositionFact,
   CompositionNotFoundError,
-  type CompositionState,
   decideComposition,
-  evolveComposition,
   QuotaExceededError,
   scheduler,
   type UnschedulableGroup,
@@ -15,18 +12,15 @@ import type { CommandContext } from '../ports/command-context.js';
 import { VersionConflictError } from '../ports/composition-repository.js';
 import {
   type ComposeDeps,
-  defaultAttachTimeoutMs,
   defaultMaxScheduleAttempts,
   pluginRegistryOf,
   schedulerConfigOf,
 } from './compose-deps.js';
 import { outcomeOf } from './composition-outcome.js';
 import type { CompositionOutcome } from './request-composition.command.js';
-import {
-  assignmentOf,
-  schedulingRequestOf,
-  unschedulableGroupsOf,
-} from './scheduling-request-of.js';
+import { markFull } from './first-attempt.js';
+import { placementOf } from './placement.js';
+import { schedulingRequestOf, unschedulableGroupsOf } from './scheduling-request-of.js';
 
 /**
  * Schedules a requested composition: chooses devices on the candidate index, then reserves them
@@ -126,56 +120,15 @@ async function reserve(
   decision: scheduler.Decision,
   index: scheduler.CandidateIndex,
 ): Promise<CompositionOutcome> {
-  const now = deps.clock.now();
-  const attachDeadline = new Date(now.getTime() + (deps.attachTimeoutMs ?? defaultAttachTimeoutMs));
-  const assignment = assignmentOf(decision);
-  const reservationId = deps.ids.newId();
-  const scheduled = decideComposition(
-    {
-      command: 'Schedule',
-      assignment,
-      reservationId,
-      attachDeadline: attachDeadline.toISOString(),
-    },
-    composition,
-    now,
+  const placement = placementOf(deps, composition, decision, index);
+  await deps.compositions.appendWithLedger(
+    composition.id,
+    placement.facts,
+    version,
+    context,
+    (ledger) => ledger.reserve(placement.reservation),
   );
-  const facts =
-    deps.attachOnSchedule === true
-      ? [...scheduled, ...attachIntents(composition, scheduled, now)]
-      : scheduled;
-  const devices = assignment.groups.flatMap(({ deviceIds }) =>
-    deviceIds.map((deviceId) => ({
-      deviceId,
-      maxCompositions: index.device(deviceId)?.maxCompositions ?? 1,
-      kind: index.device(deviceId)?.kind,
-    })),
-  );
-  await deps.compositions.appendWithLedger(composition.id, facts, version, context, (ledger) =>
-    ledger.reserve({
-      reservationId,
-      compositionId: composition.id,
-      owner: deps.owner,
-      expiresAt: attachDeadline,
-      devices,
-      tenant: composition.spec.tenant,
-    }),
-  );
-  return {
-    compositionId: composition.id,
-    status: facts.length > scheduled.length ? 'attaching' : 'scheduled',
-    assignment,
-  };
-}
-
-/** The `StartAttaching` facts of the composition once `scheduled` is applied. */
-function attachIntents(
-  composition: Composition,
-  scheduled: readonly CompositionFact[],
-  now: Date,
-): readonly CompositionFact[] {
-  const state = scheduled.reduce<CompositionState>(evolveComposition, composition);
-  return decideComposition({ command: 'StartAttaching' }, state, now);
+  return placement.outcome;
 }
 
 async function fail(
@@ -210,13 +163,6 @@ async function retriedOnConflict(
       return 'retry';
     }
     throw error;
-  }
-}
-
-/** The ledger says these devices are at their limit: the index should not offer them again. */
-function markFull(index: scheduler.CandidateIndex, deviceIds: readonly string[]): void {
-  for (const deviceId of deviceIds) {
-    index.setAllocations(deviceId, index.device(deviceId)?.maxCompositions ?? 1);
   }
 }
 

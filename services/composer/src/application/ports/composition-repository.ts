@@ -16,6 +16,11 @@ export interface NewComposition {
   readonly idempotencyKey: string;
   /** The validated spec; a retry is the same request only when its spec is the same. */
   readonly spec: CompositionSpec;
+  /**
+   * Ledger work that commits with the facts (the first choice's reservation). It does not run
+   * when the key was used before; whatever it throws is rethrown after the rollback.
+   */
+  readonly ledgerWork?: (ledger: AllocationLedgerPort) => Promise<void>;
 }
 
 export type CreatedComposition =

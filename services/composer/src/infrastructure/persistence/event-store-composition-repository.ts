@@ -67,6 +67,7 @@ export class EventStoreCompositionRepository implements CompositionRepository {
         };
       }
       await this.appendIn(client, composition.id, composition.facts, 'no-stream', context);
+      await composition.ledgerWork?.(new PostgresLedgerPort(this.ledger, client));
       return { outcome: 'created' };
     });
   }
