@@ -32,10 +32,9 @@ export function planDemand(
   trace: DemandTrace,
 ): DemandPlan {
   const { demand } = context;
+  const offered = context.cycle.index.reachable(context.host.id, demand.kind);
   const taken = new Set(context.planned.map((c) => c.device.id));
-  const reachable = context.cycle.index
-    .reachable(context.host.id, demand.kind)
-    .filter((c) => !taken.has(c.device.id));
+  const reachable = taken.size === 0 ? offered : offered.filter((c) => !taken.has(c.device.id));
 
   for (const plugin of framework.groupPreFilters) {
     const status = plugin.preFilterGroup(context);
