@@ -22,6 +22,11 @@ const layerConstraints = [
       'type:contracts',
     ],
   },
+  // API plumbing every service shares (libs/api-kit); the logger port is the transports'.
+  {
+    sourceTag: 'type:util',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infrastructure', 'type:util'],
+  },
   {
     sourceTag: 'type:api',
     onlyDependOnLibsWithTags: [
@@ -29,6 +34,7 @@ const layerConstraints = [
       'type:application',
       'type:infrastructure',
       'type:contracts',
+      'type:util',
       'type:api',
     ],
   },
@@ -49,6 +55,7 @@ const layerConstraints = [
       'type:infrastructure',
       'type:contracts',
       'type:testing',
+      'type:util',
       'type:api',
     ],
   },
@@ -187,6 +194,8 @@ export default tseslint.config(
                 '@tessera/event-store',
                 '@tessera/event-transport',
                 '@tessera/postgres',
+                '@tessera/api-kit/server',
+                '@tessera/api-kit/test-support',
               ],
               message: 'application/ is framework- and storage-free: use a port.',
             },

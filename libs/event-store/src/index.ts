@@ -16,6 +16,8 @@
  * - Follow: `store.subscribe(...)` and projections (`runProjection`, `rebuildProjection`), each
  *   committing its checkpoint with its writes. A projection with `applyBatch` gets each batch read
  *   from the log in one call (set-based writes); it must end as `apply` event by event would.
+ *   `superviseProjection(store, projection, logger)` keeps one running: a failed run is logged
+ *   and restarted after a backoff (1 s doubling up to 30 s) until `stop()`.
  * - Publish: configure `outbox` and run one `OutboxRelay` (per schema, leader-elected).
  * - Consume: `createIdempotentHandler(...)` turns a transport delivery into an exactly-once effect;
  *   `createIdempotentBatchHandler(...)` does it for a `handleBatch` subscription, one
@@ -78,6 +80,10 @@ export type {
   RebuildOptions,
   RebuildResult,
 } from './subscriptions/projection.js';
+export {
+  superviseProjection,
+  type ProjectionSupervision,
+} from './subscriptions/projection-supervisor.js';
 export {
   createIdempotentHandler,
   type IdempotentHandlerOptions,

@@ -1,4 +1,5 @@
-import { type OutboxRelay, runOutboxRelay } from '@tessera/event-store';
+import { errorText } from '@tessera/api-kit/server';
+import { type OutboxRelay, runOutboxRelay, superviseProjection } from '@tessera/event-store';
 import type { EventTransport, Logger, Subscription } from '@tessera/event-transport';
 import type { CheckDeadlinesDeps } from '../application/attach/index.js';
 import {
@@ -11,11 +12,10 @@ import { LeaseSchedulerJob } from '../infrastructure/leases/index.js';
 import type { ComposerPersistence } from '../infrastructure/persistence/index.js';
 import { runRecoverySweep, StoreStalledCompositions } from '../infrastructure/recovery/index.js';
 import { ReservationSweep } from '../infrastructure/reservations/index.js';
-import { type ComposerViews, superviseProjection } from '../infrastructure/views/index.js';
+import type { ComposerViews } from '../infrastructure/views/index.js';
 import type { ComposerConfig } from './composer-config.js';
 import type { ServiceDeps } from './service-deps.js';
 import { runSweepLoop } from './sweep-loop.js';
-import { errorText } from './structured-logger.js';
 
 /** How often attaches past their deadline are looked for. */
 const deadlineCheckMs = 1_000;

@@ -1,6 +1,7 @@
 import type { INestMicroservice, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { GrpcOptions } from '@nestjs/microservices';
+import { findFreePort, structuredLogger } from '@tessera/api-kit/server';
 import type { EventTransport } from '@tessera/event-transport';
 import { createPool } from '@tessera/postgres';
 import { createComposerPersistence } from '../infrastructure/persistence/index.js';
@@ -13,10 +14,8 @@ import { inventoryFedCandidateSourceProvider } from './inventory-fed-candidates.
 import { openServiceTransport } from './service-transport.js';
 import type { ComposerConfig } from './composer-config.js';
 import { ComposerModule } from './composer.module.js';
-import { findFreePort } from './free-port.js';
 import { ComposerHealth, composerGrpcOptions } from './grpc-transport.js';
 import { prepareServiceDeps } from './service-deps.js';
-import { structuredLogger } from './structured-logger.js';
 
 export interface RunningComposerService {
   /** `host:port` the gRPC server listens on. */

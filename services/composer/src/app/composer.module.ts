@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { GrpcErrorFilter } from '@tessera/api-kit/server';
 import type pg from 'pg';
 import {
   CompositionQueries,
@@ -15,7 +16,7 @@ import {
 import { CapacityController } from '../api/grpc/capacity.controller.js';
 import { CompositionCommandsController } from '../api/grpc/composition-commands.controller.js';
 import { CompositionQueriesController } from '../api/grpc/composition-queries.controller.js';
-import { GrpcErrorFilter } from '../api/grpc/grpc-error-filter.js';
+import { composerErrorMapping } from '../api/grpc/grpc-failure.js';
 import {
   capacityDepsToken,
   composeDepsToken,
@@ -92,7 +93,10 @@ export class ComposerModule {
           useFactory: (readModel: CompositionReadModel) => new CompositionQueries(readModel),
           inject: [compositionReadModelToken],
         },
-        { provide: APP_FILTER, useClass: GrpcErrorFilter },
+        {
+          provide: APP_FILTER,
+          useValue: new GrpcErrorFilter(composerErrorMapping, 'ComposerGrpc'),
+        },
         ComposerShutdown,
       ],
     };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { errorText } from '@tessera/api-kit/server';
 import type { Logger } from '@tessera/event-transport';
 import { type HealDeps, replaceFailedDevice } from '../application/heal/index.js';
-import { errorText } from './structured-logger.js';
 
 /**
  * Auto-heal as the pool feed asks for it: each device the inventory reports failed while a

@@ -1,5 +1,10 @@
-import { Logger as NestLogger } from '@nestjs/common';
-import { type OutboxRelay, runOutboxRelay } from '@tessera/event-store';
+import { structuredLogger } from '@tessera/api-kit/server';
+import {
+  type OutboxRelay,
+  type ProjectionSupervision,
+  runOutboxRelay,
+  superviseProjection,
+} from '@tessera/event-store';
 import {
   createKafkaTransport,
   type KafkaTransport,
@@ -11,10 +16,6 @@ import type { SourceDeps } from '../application/register-source/register-source.
 import type { RedfishReader } from '../application/ports/redfish-reader.js';
 import { syncSource } from '../application/sync-source/sync-source.handler.js';
 import { SourceSyncLoop } from '../infrastructure/discovery/source-sync-loop.js';
-import {
-  type ProjectionSupervision,
-  superviseProjection,
-} from '../infrastructure/projections/projection-supervisor.js';
 import type { InventoryPersistence } from '../infrastructure/persistence/inventory-persistence.js';
 import { inventoryViewsSchema } from '../infrastructure/persistence/inventory-storage.js';
 import type { InventoryConfig } from './inventory-config.js';
@@ -83,27 +84,6 @@ export async function startBackgroundWork(
       await Promise.all(projections.map((projection) => projection.stop()));
       await transport?.close();
       await persistence.store.close();
-    },
-  };
-}
-
-/** The libraries' structured logger, written through Nest's logger as one line per message. */
-export function structuredLogger(context: string): Logger {
-  const nest = new NestLogger(context);
-  const line = (message: string, fields?: Record<string, unknown>): string =>
-    fields === undefined ? message : `${message} ${JSON.stringify(fields)}`;
-  return {
-    debug: (message, fields) => {
-      nest.debug(line(message, fields));
-    },
-    info: (message, fields) => {
-      nest.log(line(message, fields));
-    },
-    warn: (message, fields) => {
-      nest.warn(line(message, fields));
-    },
-    error: (message, fields) => {
-      nest.error(line(message, fields));
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { INestMicroservice, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { GrpcOptions } from '@nestjs/microservices';
+import { findFreePort, structuredLogger } from '@tessera/api-kit/server';
 import { notificationChannel } from '@tessera/event-store';
 import type { Logger } from '@tessera/event-transport';
 import { createPool } from '@tessera/postgres';
@@ -14,8 +15,7 @@ import { inventoryViewsSchema } from '../infrastructure/persistence/inventory-st
 import { PostgresSourceCredentials } from '../infrastructure/persistence/postgres-source-credentials.js';
 import { LogFollower } from '../infrastructure/watch/log-follower.js';
 import { HttpRedfishReader } from '../infrastructure/discovery/http-redfish-reader.js';
-import { type BackgroundWork, startBackgroundWork, structuredLogger } from './background-work.js';
-import { findFreePort } from './free-port.js';
+import { type BackgroundWork, startBackgroundWork } from './background-work.js';
 import { InventoryHealth, inventoryGrpcOptions } from './grpc-transport.js';
 import type { InventoryConfig } from './inventory-config.js';
 import { InventoryModule } from './inventory.module.js';

@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { GrpcErrorFilter } from '@tessera/api-kit/server';
 import type pg from 'pg';
 import {
   type InventoryReadModel,
@@ -20,7 +21,7 @@ import type {
 } from '../application/ports/source-repository.js';
 import { InventoryQueries } from '../application/queries/inventory-queries.js';
 import { DiscoveryController } from '../api/grpc/discovery.controller.js';
-import { GrpcErrorFilter } from '../api/grpc/grpc-error-filter.js';
+import { inventoryErrorMapping } from '../api/grpc/grpc-failure.js';
 import {
   redfishReaderToken,
   sourceCredentialsToken,
@@ -88,7 +89,10 @@ export class InventoryModule {
           useFactory: (readModel: InventoryReadModel) => new InventoryQueries(readModel),
           inject: [inventoryReadModelToken],
         },
-        { provide: APP_FILTER, useClass: GrpcErrorFilter },
+        {
+          provide: APP_FILTER,
+          useValue: new GrpcErrorFilter(inventoryErrorMapping, 'InventoryGrpc'),
+        },
         InventoryShutdown,
       ],
     };

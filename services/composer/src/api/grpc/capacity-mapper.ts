@@ -1,8 +1,8 @@
+import { invalidArgument } from '@tessera/api-kit';
 import type { GroupShortage } from '@tessera/composer-domain';
 import { composer } from '@tessera/contracts';
 import type { CapacityReport, CapacityStep } from '../../application/capacity/index.js';
 import { groupDevicesOf, unschedulableGroupsOf } from './composition-mapper.js';
-import { invalidArgument } from './field-paths.js';
 
 const { CapacityOutcome } = composer;
 

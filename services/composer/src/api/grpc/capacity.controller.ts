@@ -1,5 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
+import { invalidArgument } from '@tessera/api-kit';
 import type { composer } from '@tessera/contracts';
 import {
   capacityFor,
@@ -8,7 +9,6 @@ import {
 } from '../../application/capacity/index.js';
 import { capacityResponseOf, capacityStepOf, timeOf } from './capacity-mapper.js';
 import { withFieldNames } from './field-errors.js';
-import { invalidArgument } from './field-paths.js';
 import { capacityDepsToken } from './grpc-tokens.js';
 import { specInputOf } from './spec-mapper.js';
 

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { status } from '@grpc/grpc-js';
+import { failureOf, violatedFields } from '@tessera/api-kit/test-support';
 import { composer } from '@tessera/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gpuSpec } from './test-support/composer-calls.js';
-import { failureOf, violatedFields } from './test-support/grpc-calls.js';
 import { type PlanningCalls, planningCalls, templateSpec } from './test-support/planning-calls.js';
 import { type RunningComposer, startRunningComposer } from './test-support/running-composer.js';
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { status } from '@grpc/grpc-js';
+import { failureOf, healthStatus, reflectionListServices } from '@tessera/api-kit/test-support';
 import { composer } from '@tessera/contracts';
 import { createPostgresLogTransport, type PostgresLogTransport } from '@tessera/event-transport';
 import { createPool } from '@tessera/postgres';
@@ -13,7 +14,6 @@ import { fleetTopic } from '../../infrastructure/attach/index.js';
 import { composerTopic } from '../../infrastructure/persistence/index.js';
 import { smallLab } from '../../test-support/composer-fixture.js';
 import { type ComposerCalls, composerCalls, gpuSpec } from './test-support/composer-calls.js';
-import { failureOf, healthStatus, reflectionListServices } from './test-support/grpc-calls.js';
 
 const { CompositionPhase, PreviewOutcome } = composer;
 /** Projections and the attach saga follow moments behind a command (longer on a loaded machine). */

@@ -1,8 +1,8 @@
 import { status } from '@grpc/grpc-js';
+import { failureOf } from '@tessera/api-kit/test-support';
 import { composer } from '@tessera/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComposerCalls } from './test-support/composer-calls.js';
-import { failureOf } from './test-support/grpc-calls.js';
 import { type RunningComposer, startRunningComposer } from './test-support/running-composer.js';
 
 const { CompositionPhase } = composer;

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { status } from '@grpc/grpc-js';
+import { failureOf, violatedFields } from '@tessera/api-kit/test-support';
 import { composer } from '@tessera/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failureOf, violatedFields } from './test-support/grpc-calls.js';
 import {
   groupOf,
   type PlanningCalls,

@@ -1,9 +1,9 @@
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
+import { pageFields, withRequestFields } from '@tessera/api-kit';
 import type { composer } from '@tessera/contracts';
 import { CompositionQueries } from '../../application/queries/index.js';
 import { compositionOf } from './composition-mapper.js';
-import { pageFields, withRequestFields } from './field-paths.js';
 import { pageRequestOf, pageResponseOf } from './page-mapper.js';
 import { statusFilterOf } from './phase-mapper.js';
 

@@ -1,9 +1,4 @@
-import { InvalidQueryError } from '../../application/queries/index.js';
-
-/** A request argument the API layer refuses before calling the application. */
-export function invalidArgument(field: string, message: string): InvalidQueryError {
-  return new InvalidQueryError([{ field, message }]);
-}
+import { protoFieldPath as camelCaseToProto } from '@tessera/api-kit';
 
 /**
  * A field path as the application names it (`holdSeconds`, `labels["rack/row"]`) in proto
@@ -11,13 +6,12 @@ export function invalidArgument(field: string, message: string): InvalidQueryErr
  * word in proto names (`min_memory_gib`).
  */
 export function protoFieldPath(field: string): string {
-  return field
-    .replace(/(\[[^\]]*\])|GiB/g, (match: string, bracket: string | undefined) => bracket ?? 'Gib')
-    .replace(
-      /(\[[^\]]*\])|([a-z0-9])([A-Z])/g,
-      (_match: string, bracket: string | undefined, before: string, upper: string) =>
-        bracket ?? `${before}_${upper.toLowerCase()}`,
-    );
+  return camelCaseToProto(
+    field.replace(
+      /(\[[^\]]*\])|GiB/g,
+      (match: string, bracket: string | undefined) => bracket ?? 'Gib',
+    ),
+  );
 }
 
 /**
@@ -44,31 +38,4 @@ export function templateFieldPath(path: string): string {
   }
   const inProto = protoFieldPath(path.replace(/^(parameters\[\d+\])\.default$/, '$1.defaultValue'));
   return inProto === '' ? 'template' : `template.${inProto}`;
-}
-
-/** How the application names a list's paging arguments, and where a request carries them. */
-export const pageFields: Readonly<Record<string, string>> = {
-  limit: 'page.page_size',
-  cursor: 'page.page_token',
-};
-
-/**
- * Runs a query whose arguments the request carries under other names: an `InvalidQueryError`
- * is rethrown naming the request's fields (`rename[field]`, else the field unchanged).
- */
-export async function withRequestFields<T>(
-  work: Promise<T>,
-  rename: Readonly<Record<string, string>>,
-): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (!(error instanceof InvalidQueryError)) throw error;
-    throw new InvalidQueryError(
-      error.problems.map((problem) => ({
-        ...problem,
-        field: rename[problem.field] ?? problem.field,
-      })),
-    );
-  }
 }

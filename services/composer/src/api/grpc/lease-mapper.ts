@@ -1,8 +1,8 @@
+import { invalidArgument } from '@tessera/api-kit';
 import type { LeaseStatus } from '@tessera/composer-domain';
 import { composer } from '@tessera/contracts';
 import type { LeaseAdmission, LeaseView } from '../../application/leases/index.js';
 import { groupDevicesOf } from './composition-mapper.js';
-import { invalidArgument } from './field-paths.js';
 
 const { LeaseAdmission: Admission, LeaseStatus: Status } = composer;
 

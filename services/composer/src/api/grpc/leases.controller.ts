@@ -1,6 +1,7 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
+import { pageFields } from '@tessera/api-kit';
 import { composer } from '@tessera/contracts';
 import {
   cancelLease,
@@ -14,7 +15,6 @@ import { pageOf, sliceOf } from '../../application/queries/pagination.js';
 import { timeOf } from './capacity-mapper.js';
 import { commandContextOf, requiredText } from './command-context.js';
 import { withFieldNames } from './field-errors.js';
-import { pageFields } from './field-paths.js';
 import { leaseDepsToken } from './grpc-tokens.js';
 import { type LeaseIndex, leaseIndexToken } from './lease-index.js';
 import {

@@ -1,8 +1,8 @@
+import { invalidArgument } from '@tessera/api-kit';
 import { CompositionSpecInvalidError } from '@tessera/composer-domain';
 import type { composer } from '@tessera/contracts';
 import type { CompositionOutcome } from '../../application/compose/request-composition.command.js';
 import { InvalidQueryError } from '../../application/queries/index.js';
-import { invalidArgument } from './field-paths.js';
 import { phaseOf } from './phase-mapper.js';
 
 /** A required composition id, trimmed; INVALID_ARGUMENT on `composition_id` when empty. */

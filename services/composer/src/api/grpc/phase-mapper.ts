@@ -1,6 +1,6 @@
+import { invalidArgument } from '@tessera/api-kit';
 import type { CompositionStatus } from '@tessera/composer-domain';
 import { composer } from '@tessera/contracts';
-import { invalidArgument } from './field-paths.js';
 
 const { CompositionPhase } = composer;
 

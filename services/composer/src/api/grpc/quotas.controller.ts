@@ -1,5 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
+import { invalidArgument } from '@tessera/api-kit';
 import type { TenantQuotaUsage } from '@tessera/composer-domain';
 import type { composer } from '@tessera/contracts';
 import {
@@ -10,7 +11,6 @@ import {
 } from '../../application/quotas/index.js';
 import { requiredText } from './command-context.js';
 import { withFieldNames } from './field-errors.js';
-import { invalidArgument } from './field-paths.js';
 import { quotaDepsToken } from './grpc-tokens.js';
 
 const service = 'ComposerService';

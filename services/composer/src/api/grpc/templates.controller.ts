@@ -1,6 +1,7 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
+import { invalidArgument } from '@tessera/api-kit';
 import { composer } from '@tessera/contracts';
 import {
   defineTemplate,
@@ -10,7 +11,6 @@ import {
   type TemplateCommandDeps,
 } from '../../application/templates/index.js';
 import { commandContextOf, requiredText } from './command-context.js';
-import { invalidArgument } from './field-paths.js';
 import { templateDepsToken } from './grpc-tokens.js';
 import { definitionInputOf, templateOf, templateSummaryOf } from './template-mapper.js';
 

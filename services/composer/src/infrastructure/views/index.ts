@@ -7,5 +7,4 @@ export {
 } from './composer-views.js';
 export { compositionsProjection, compositionsProjectionName } from './compositions-projection.js';
 export { PostgresCompositionReadModel } from './postgres-composition-read-model.js';
-export { type ProjectionSupervision, superviseProjection } from './projection-supervisor.js';
 export { composerViewsSchema, viewMigrations } from './view-migrations.js';

@@ -1,3 +1,4 @@
+import { invalidArgument } from '@tessera/api-kit';
 import type { inventory } from '@tessera/contracts';
 import type { LogRead } from '@tessera/event-store';
 import {
@@ -6,7 +7,6 @@ import {
   type LogPosition,
   logStart,
 } from '@tessera/postgres';
-import { invalidArgument } from './field-paths.js';
 
 /** Where a watch starts: after the position a previous response gave, or at the log's start. */
 export function watchStartOf(request: inventory.WatchChangesRequest): LogPosition {

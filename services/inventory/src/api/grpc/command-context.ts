@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from '@grpc/grpc-js';
+import { invalidArgument } from '@tessera/api-kit';
 import type { CommandContext } from '../../application/ports/command-context.js';
-import { invalidArgument } from './field-paths.js';
 
 export const correlationIdKey = 'x-correlation-id';
 export const actorKey = 'x-actor';

@@ -1,3 +1,4 @@
+import { invalidArgument } from '@tessera/api-kit';
 import { inventory } from '@tessera/contracts';
 import type {
   ComparisonOperator,
@@ -10,7 +11,6 @@ import type {
   Lifecycle,
   SourceRef,
 } from '@tessera/inventory-domain';
-import { invalidArgument } from './field-paths.js';
 
 /*
  * Each table maps a domain value to its proto enum value; `satisfies Record<…>` makes the

@@ -1,4 +1,9 @@
 import { status } from '@grpc/grpc-js';
+import {
+  type GrpcFailure,
+  grpcFailureOf as failureFor,
+  internalFailure as internalFailureFor,
+} from '@tessera/api-kit/server';
 import { readErrorDetail } from '@tessera/contracts';
 import type { TesseraError } from '@tessera/errors';
 import {
@@ -12,7 +17,10 @@ import {
 import { describe, expect, it } from 'vitest';
 import { VersionConflictError } from '../../application/ports/item-repository.js';
 import { InvalidQueryError } from '../../application/queries/query-errors.js';
-import { type GrpcFailure, grpcFailureOf, internalFailure } from './grpc-failure.js';
+import { inventoryErrorMapping } from './grpc-failure.js';
+
+const grpcFailureOf = (error: unknown) => failureFor(error, inventoryErrorMapping);
+const internalFailure = () => internalFailureFor(inventoryErrorMapping);
 
 const detailOf = (failure: GrpcFailure | undefined) =>
   failure === undefined ? undefined : readErrorDetail(failure.metadata);

@@ -1,6 +1,12 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { credentials, status } from '@grpc/grpc-js';
+import {
+  failureOf,
+  healthStatus,
+  reflectionListServices,
+  unary,
+} from '@tessera/api-kit/test-support';
 import { inventory } from '@tessera/contracts';
 import { createTestDatabase, type TestDatabase } from '@tessera/testing';
 import pg from 'pg';
@@ -9,12 +15,6 @@ import { stringify } from 'yaml';
 import { startInventoryService, type RunningInventoryService } from '../../app/inventory-app.js';
 import { inventoryStoreSchema } from '../../infrastructure/persistence/inventory-storage.js';
 import { smallLab } from '../../test-support/small-lab.js';
-import {
-  failureOf,
-  healthStatus,
-  reflectionListServices,
-  unary,
-} from './test-support/grpc-calls.js';
 import { manifestOf } from './test-support/snapshot-manifest.js';
 
 const { ItemKind, DeviceKind, DeviceAttribute, ComparisonOperator, Lifecycle, ManifestFormat } =

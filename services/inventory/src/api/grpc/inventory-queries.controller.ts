@@ -1,9 +1,9 @@
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
+import { pageFields, withRequestFields } from '@tessera/api-kit';
 import type { inventory } from '@tessera/contracts';
 import { InventoryQueries } from '../../application/queries/inventory-queries.js';
 import { itemKinds, requiredDomainValue } from './enum-mappers.js';
-import { pageFields, withRequestFields } from './field-paths.js';
 import { deviceFilterOf } from './filter-mapper.js';
 import { itemOf, routeOf } from './item-mapper.js';
 import { pageRequestOf, pageResponseOf } from './page-mapper.js';

@@ -1,3 +1,4 @@
+import type { Slice, SliceResult } from '@tessera/api-kit';
 import type {
   DeviceFilter,
   Health,
@@ -32,17 +33,8 @@ export interface RouteView {
   readonly switchPath: readonly string[];
 }
 
-/** A page of a list ordered by id: at most `limit` items with ids after `afterId`. */
-export interface Slice {
-  readonly limit: number;
-  readonly afterId?: string;
-}
-
-export interface SliceResult<T> {
-  readonly items: readonly T[];
-  /** Whether items follow the last one returned. */
-  readonly more: boolean;
-}
+/** A page of a list ordered by id, and what a read model answers (shared by every service). */
+export type { Slice, SliceResult };
 
 /** The inventory's read models, as the queries need them. */
 export interface InventoryReadModel {

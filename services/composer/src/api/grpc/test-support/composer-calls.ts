@@ -1,6 +1,6 @@
 import { credentials } from '@grpc/grpc-js';
+import { unary } from '@tessera/api-kit/test-support';
 import { composer } from '@tessera/contracts';
-import { unary } from './grpc-calls.js';
 
 /** ComposerService's RPCs as promises, over one insecure client. */
 export function composerCalls(address: string) {

@@ -1,4 +1,4 @@
-import { InvalidQueryError } from '../../application/queries/query-errors.js';
+import { InvalidQueryError } from './invalid-query-error.js';
 
 /** A request argument the API layer refuses before calling the application. */
 export function invalidArgument(field: string, message: string): InvalidQueryError {

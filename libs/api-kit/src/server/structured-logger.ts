@@ -22,6 +22,7 @@ export function structuredLogger(context: string): Logger {
   };
 }
 
+/** An error's message for a log line (anything else thrown, as a string). */
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

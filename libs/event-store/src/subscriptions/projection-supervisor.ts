@@ -1,5 +1,7 @@
-import type { EventStore, LogSubscription, Projection } from '@tessera/event-store';
 import type { Logger } from '@tessera/event-transport';
+import type { EventStore } from '../event-store.js';
+import type { LogSubscription } from './log-subscription.js';
+import type { Projection } from './projection.js';
 
 export interface ProjectionSupervision {
   /** Stops the projection and any pending restart. */

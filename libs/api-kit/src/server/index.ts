@@ -1,0 +1,12 @@
+/** @tessera/api-kit/server: the NestJS gRPC plumbing every Tessera service shares. */
+export { GrpcErrorFilter } from './grpc-error-filter.js';
+export {
+  fieldViolation,
+  type GrpcErrorMapping,
+  type GrpcFailure,
+  grpcFailureOf,
+  internalErrorCode,
+  internalFailure,
+} from './grpc-failure.js';
+export { errorText, structuredLogger } from './structured-logger.js';
+export { findFreePort } from './free-port.js';
