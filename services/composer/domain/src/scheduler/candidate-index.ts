@@ -216,7 +216,8 @@ export class CandidateIndex {
   reachable(hostId: string, kind: DeviceKind): readonly Candidate[] {
     const kept = this.candidateLists.get(hostId, kind);
     if (kept) return kept;
-    const ids = [...(this.reachableByKind.get(hostId)?.get(kind) ?? [])].sort(compareIds);
+    // Without a comparator, strings sort by UTF-16 code units: the order `compareIds` gives.
+    const ids = [...(this.reachableByKind.get(hostId)?.get(kind) ?? [])].sort();
     const routes = this.routesByHost.get(hostId);
     const candidates: Candidate[] = [];
     for (const id of ids) {

@@ -2,7 +2,6 @@ import { type Candidate } from './candidate-index.js';
 import { ClosestMiss, FilterTally } from './filter-tally.js';
 import { type GroupContext, type ScoredCandidate } from './framework.js';
 import { type Framework } from './registry.js';
-import { compareIds } from './scheduling-request.js';
 import { type Failure } from './status.js';
 
 /** One demand's explanation material, gathered over every host it was tried on. */
@@ -51,9 +50,10 @@ export function planDemand(
     } else trace.tally.record(refusal.plugin, candidate.device.id);
   }
 
+  // Candidates come in device id order and the sort is stable: equal scores stay in id order.
   let ordered = passed
     .map((candidate) => ({ candidate, score: scoreOf(framework, candidate, context) }))
-    .sort((a, b) => b.score - a.score || compareIds(a.candidate.device.id, b.candidate.device.id));
+    .sort((a, b) => b.score - a.score);
   for (const plugin of framework.placements) {
     const placement = plugin.place(ordered, context);
     if (placement.code !== 'success') {
