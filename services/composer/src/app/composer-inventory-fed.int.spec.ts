@@ -27,9 +27,9 @@ let responder: SimulatedResponder;
 let service: RunningComposerService;
 let calls: ComposerCalls;
 
-beforeAll(async () => {
-  database = await createTestDatabase({ prefix: 'composer_fed' });
-  service = await startComposerService(
+/** The composer process on the test's database; a restart resumes its consumer groups. */
+function startService(): Promise<RunningComposerService> {
+  return startComposerService(
     {
       databaseUrl: database.url,
       grpcHost: '127.0.0.1',
@@ -39,6 +39,11 @@ beforeAll(async () => {
     },
     { logLevels: ['error'] },
   );
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase({ prefix: 'composer_fed' });
+  service = await startService();
   calls = composerCalls(service.grpcUrl);
   // The inventory and the fleet in standalone mode: the same database's Postgres log.
   pool = createPool({ connectionString: database.url, max: 4 });
@@ -126,5 +131,36 @@ describe('the composer process fed by the inventory', () => {
       [`composition-${created.compositionId}`],
     );
     expect(events.rows.map((row) => row.type)).toContain('tessera.composer.v1.DeviceReplaced');
+  }, 60_000);
+
+  it('heals a device that failed while no composer was running, once one starts', async () => {
+    // Free the lab's devices the earlier tests hold, so that a replacement exists.
+    for (const { compositionId } of (await calls.list({ tenant: 'finance' })).compositions) {
+      await calls.decompose({ compositionId, reason: 'make room' });
+      await expect
+        .poll(() => phaseOf(compositionId), { timeout: 20_000 })
+        .toBe(CompositionPhase.COMPOSITION_PHASE_DECOMPOSED);
+    }
+    const created = await calls.create({ spec: healingGpu(), idempotencyKey: 'fed-down' });
+    await expect
+      .poll(() => phaseOf(created.compositionId), { timeout: 20_000 })
+      .toBe(CompositionPhase.COMPOSITION_PHASE_READY);
+    const [failing] = await devicesOf(created.compositionId);
+    calls.close();
+    await service.close();
+
+    await publisher.publish([
+      itemEvent('device', failing ?? '', {
+        fact: 'HealthSet',
+        health: 'critical',
+        reason: 'failed while the composer was down',
+      }),
+    ]);
+    service = await startService();
+    calls = composerCalls(service.grpcUrl);
+    await expect
+      .poll(() => devicesOf(created.compositionId), { timeout: 30_000 })
+      .not.toContain(failing);
+    expect(await devicesOf(created.compositionId)).toHaveLength(1);
   }, 60_000);
 });

@@ -6,22 +6,29 @@ import { type HealDeps, replaceFailedDevice } from '../application/heal/index.js
 /**
  * Auto-heal as the pool feed asks for it: each device the inventory reports failed while a
  * composition holds it is handed to `replaceFailedDevice`, without making the feed wait, one
- * run per device at a time. The feed starts before the use cases' dependencies exist, so
- * requests before `start` are dropped (the next fact about the device asks again).
+ * run per device at a time. The feed starts before the use cases' dependencies exist: what it
+ * asks for before `start` waits and runs then.
  */
 export class DeferredHealing {
   private deps: HealDeps | undefined;
   private readonly running = new Set<string>();
+  private readonly waiting = new Set<string>();
 
   constructor(private readonly logger: Logger) {}
 
   start(deps: HealDeps): void {
     this.deps = deps;
+    for (const deviceId of this.waiting) this.heal(deviceId);
+    this.waiting.clear();
   }
 
   heal(deviceId: string): void {
     const deps = this.deps;
-    if (deps === undefined || this.running.has(deviceId)) return;
+    if (deps === undefined) {
+      this.waiting.add(deviceId);
+      return;
+    }
+    if (this.running.has(deviceId)) return;
     this.running.add(deviceId);
     const context = { correlationId: randomUUID(), actor: 'system:auto-heal' };
     replaceFailedDevice(deps, { deviceId }, context)

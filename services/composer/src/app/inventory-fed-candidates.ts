@@ -34,6 +34,16 @@ export function inventoryFedCandidateSourceProvider(
         },
       });
       running = pool;
+      // Devices that failed while no replica was running arrive with the rebuilt pool.
+      reportFailedHeldDevices(
+        pool.index,
+        {
+          devices: new Set(pool.poolIndex.ids('device')),
+          hosts: new Set(),
+          reroutedHosts: new Set(),
+        },
+        options.onHeldDeviceFailed,
+      );
       const { index } = pool;
       return () => Promise.resolve(index);
     },

@@ -44,6 +44,11 @@ export class PoolIndex implements PoolItemLookup {
 
   constructor(readonly index: scheduler.CandidateIndex = new scheduler.CandidateIndex()) {}
 
+  /** The ids of the items of a kind the pool holds now. */
+  ids(kind: ItemKind): string[] {
+    return [...(this.items.get(kind)?.keys() ?? [])];
+  }
+
   present<K extends ItemKind>(kind: K, id: string | undefined): PresentItem<K> | undefined {
     if (id === undefined) return undefined;
     return this.items.get(kind)?.get(id) as PresentItem<K> | undefined;
