@@ -10,3 +10,10 @@ export {
 } from './grpc-failure.js';
 export { errorText, structuredLogger } from './structured-logger.js';
 export { findFreePort } from './free-port.js';
+export {
+  type ConfigProblem,
+  ConfigInvalidError,
+  readEnvironment,
+  ServiceEnvironment,
+  serviceVariables,
+} from './service-environment.js';

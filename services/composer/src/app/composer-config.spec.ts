@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
-import { ComposerConfigInvalidError, loadComposerConfig } from './composer-config.js';
+import { ConfigInvalidError } from '@tessera/api-kit/server';
+import { loadComposerConfig } from './composer-config.js';
 
 const databaseUrl = 'postgres://composer@db.example:5432/tessera';
 const ownerId = () => 'composer-test-1';
@@ -49,8 +50,8 @@ describe('the composer configuration', () => {
     } catch (error) {
       failure = error;
     }
-    expect(failure).toBeInstanceOf(ComposerConfigInvalidError);
-    const problems = (failure as ComposerConfigInvalidError).problems;
+    expect(failure).toBeInstanceOf(ConfigInvalidError);
+    const problems = (failure as ConfigInvalidError).problems;
     expect(problems.map((problem) => problem.variable).sort()).toEqual([
       'COMPOSER_OWNER_ID',
       'DATABASE_URL',

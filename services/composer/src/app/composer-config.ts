@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
-import { TesseraError } from '@tessera/errors';
-import { plainToInstance, Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, Matches, Max, Min, validateSync } from 'class-validator';
+import { readEnvironment, ServiceEnvironment, serviceVariables } from '@tessera/api-kit/server';
+import { IsOptional, Matches } from 'class-validator';
 
 /** The composer service's settings, read once from the environment at boot. */
 export interface ComposerConfig {
@@ -19,29 +18,9 @@ export interface ComposerConfig {
   readonly ownerId: string;
 }
 
-/**
- * The variables, as the environment gives them; empty optional variables count as unset. Each
- * reports its first failed check only; checks run bottom-up, the most basic one first.
- */
-class ComposerEnvironment {
-  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
-  @IsNotEmpty({ message: 'is required: a postgres:// connection URL' })
-  DATABASE_URL!: string;
-
-  @Matches(/^[A-Za-z0-9.-]+$/, { message: 'must be an IPv4 address or a host name' })
-  GRPC_HOST = '127.0.0.1';
-
-  @Type(() => Number)
-  @Max(65535, { message: 'must be from 0 to 65535' })
-  @Min(0, { message: 'must be from 0 to 65535' })
-  @IsInt({ message: 'must be an integer port number' })
-  GRPC_PORT = 50062;
-
-  @IsOptional()
-  @Matches(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, {
-    message: 'must be a comma-separated list of host:port',
-  })
-  KAFKA_BROKERS?: string;
+/** The composer's variables beside those every service reads. */
+class ComposerEnvironment extends ServiceEnvironment {
+  override GRPC_PORT = 50062;
 
   @IsOptional()
   @Matches(/^[A-Za-z0-9._:-]{1,100}$/, {
@@ -50,26 +29,7 @@ class ComposerEnvironment {
   COMPOSER_OWNER_ID?: string;
 }
 
-const variables = [
-  'DATABASE_URL',
-  'GRPC_HOST',
-  'GRPC_PORT',
-  'KAFKA_BROKERS',
-  'COMPOSER_OWNER_ID',
-] as const;
-
-/** The environment is invalid; `problems` names every bad variable. */
-export class ComposerConfigInvalidError extends TesseraError<'CONFIG_INVALID'> {
-  readonly code = 'CONFIG_INVALID';
-
-  constructor(readonly problems: readonly { variable: string; message: string }[]) {
-    super(
-      `the composer's environment is invalid:\n${problems
-        .map((problem) => `  ${problem.variable}: ${problem.message}`)
-        .join('\n')}`,
-    );
-  }
-}
+const variables = [...serviceVariables, 'COMPOSER_OWNER_ID'] as const;
 
 /** Without COMPOSER_OWNER_ID a process is `composer-<host name>-<pid>`: unique while it runs. */
 export function defaultOwnerId(): string {
@@ -77,25 +37,14 @@ export function defaultOwnerId(): string {
 }
 
 /**
- * Reads and validates every variable the service uses, failing once with all the problems.
- * Nothing else in the service reads `process.env`.
+ * Reads and validates every variable the service uses, failing once with all the problems
+ * (`ConfigInvalidError`). Nothing else in the service reads `process.env`.
  */
 export function loadComposerConfig(
   environment: Readonly<Record<string, string | undefined>> = process.env,
   ownerIdDefault: () => string = defaultOwnerId,
 ): ComposerConfig {
-  const given = Object.fromEntries(
-    variables.flatMap((name) => {
-      const value = environment[name]?.trim();
-      return value === undefined || value === '' ? [] : [[name, value]];
-    }),
-  );
-  const env = plainToInstance(ComposerEnvironment, given);
-  const problems = validateSync(env, { stopAtFirstError: true }).map((error) => ({
-    variable: error.property,
-    message: Object.values(error.constraints ?? {}).join('; '),
-  }));
-  if (problems.length > 0) throw new ComposerConfigInvalidError(problems);
+  const env = readEnvironment('composer', ComposerEnvironment, variables, environment);
   return {
     databaseUrl: env.DATABASE_URL,
     grpcHost: env.GRPC_HOST,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
-import { InventoryConfigInvalidError, loadInventoryConfig } from './inventory-config.js';
+import { ConfigInvalidError } from '@tessera/api-kit/server';
+import { loadInventoryConfig } from './inventory-config.js';
 
 const databaseUrl = 'postgres://inventory@db.example:5432/tessera';
 
@@ -45,8 +46,8 @@ describe('the inventory configuration', () => {
     } catch (error) {
       failure = error;
     }
-    expect(failure).toBeInstanceOf(InventoryConfigInvalidError);
-    const problems = (failure as InventoryConfigInvalidError).problems;
+    expect(failure).toBeInstanceOf(ConfigInvalidError);
+    const problems = (failure as ConfigInvalidError).problems;
     expect(problems.map((problem) => problem.variable).sort()).toEqual([
       'DATABASE_URL',
       'GRPC_HOST',

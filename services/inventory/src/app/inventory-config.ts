@@ -1,15 +1,5 @@
-import { TesseraError } from '@tessera/errors';
-import { plainToInstance, Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  Matches,
-  Max,
-  Min,
-  validateSync,
-} from 'class-validator';
+import { readEnvironment, ServiceEnvironment, serviceVariables } from '@tessera/api-kit/server';
+import { IsIn } from 'class-validator';
 
 /** The inventory service's settings, read once from the environment at boot. */
 export interface InventoryConfig {
@@ -24,74 +14,24 @@ export interface InventoryConfig {
   readonly syncEnabled: boolean;
 }
 
-/**
- * The variables, as the environment gives them; empty optional variables count as unset. Each
- * reports its first failed check only; checks run bottom-up, the most basic one first.
- */
-class InventoryEnvironment {
-  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
-  @IsNotEmpty({ message: 'is required: a postgres:// connection URL' })
-  DATABASE_URL!: string;
-
-  @Matches(/^[A-Za-z0-9.-]+$/, { message: 'must be an IPv4 address or a host name' })
-  GRPC_HOST = '127.0.0.1';
-
-  @Type(() => Number)
-  @Max(65535, { message: 'must be from 0 to 65535' })
-  @Min(0, { message: 'must be from 0 to 65535' })
-  @IsInt({ message: 'must be an integer port number' })
-  GRPC_PORT = 50061;
-
-  @IsOptional()
-  @Matches(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, {
-    message: 'must be a comma-separated list of host:port',
-  })
-  KAFKA_BROKERS?: string;
+/** The inventory's variables beside those every service reads. */
+class InventoryEnvironment extends ServiceEnvironment {
+  override GRPC_PORT = 50061;
 
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   INVENTORY_SYNC_ENABLED = 'true';
 }
 
-const variables = [
-  'DATABASE_URL',
-  'GRPC_HOST',
-  'GRPC_PORT',
-  'KAFKA_BROKERS',
-  'INVENTORY_SYNC_ENABLED',
-] as const;
-
-/** The environment is invalid; `problems` names every bad variable. */
-export class InventoryConfigInvalidError extends TesseraError<'CONFIG_INVALID'> {
-  readonly code = 'CONFIG_INVALID';
-
-  constructor(readonly problems: readonly { variable: string; message: string }[]) {
-    super(
-      `the inventory's environment is invalid:\n${problems
-        .map((problem) => `  ${problem.variable}: ${problem.message}`)
-        .join('\n')}`,
-    );
-  }
-}
+const variables = [...serviceVariables, 'INVENTORY_SYNC_ENABLED'] as const;
 
 /**
- * Reads and validates every variable the service uses, failing once with all the problems.
- * Nothing else in the service reads `process.env`.
+ * Reads and validates every variable the service uses, failing once with all the problems
+ * (`ConfigInvalidError`). Nothing else in the service reads `process.env`.
  */
 export function loadInventoryConfig(
   environment: Readonly<Record<string, string | undefined>> = process.env,
 ): InventoryConfig {
-  const given = Object.fromEntries(
-    variables.flatMap((name) => {
-      const value = environment[name]?.trim();
-      return value === undefined || value === '' ? [] : [[name, value]];
-    }),
-  );
-  const env = plainToInstance(InventoryEnvironment, given);
-  const problems = validateSync(env, { stopAtFirstError: true }).map((error) => ({
-    variable: error.property,
-    message: Object.values(error.constraints ?? {}).join('; '),
-  }));
-  if (problems.length > 0) throw new InventoryConfigInvalidError(problems);
+  const env = readEnvironment('inventory', InventoryEnvironment, variables, environment);
   return {
     databaseUrl: env.DATABASE_URL,
     grpcHost: env.GRPC_HOST,
