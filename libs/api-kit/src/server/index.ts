@@ -17,3 +17,4 @@ export {
   ServiceEnvironment,
   serviceVariables,
 } from './service-environment.js';
+export { servicePool } from './service-pool.js';

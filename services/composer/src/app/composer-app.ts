@@ -1,9 +1,8 @@
 import type { INestMicroservice, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { GrpcOptions } from '@nestjs/microservices';
-import { findFreePort, structuredLogger } from '@tessera/api-kit/server';
+import { findFreePort, servicePool, structuredLogger } from '@tessera/api-kit/server';
 import type { EventTransport } from '@tessera/event-transport';
-import { createPool } from '@tessera/postgres';
 import { createComposerPersistence } from '../infrastructure/persistence/index.js';
 import { LedgerCompositionsHoldingDevice } from '../infrastructure/recovery/index.js';
 import { createComposerViews } from '../infrastructure/views/index.js';
@@ -46,13 +45,7 @@ export async function startComposerService(
   options: ComposerServiceOptions = {},
 ): Promise<RunningComposerService> {
   const logger = structuredLogger('ComposerService');
-  const pool = createPool({
-    connectionString: config.databaseUrl,
-    applicationName: 'tessera-composer',
-    onIdleError: (error) => {
-      logger.warn('an idle database connection failed', { error: error.message });
-    },
-  });
+  const pool = servicePool(config.databaseUrl, 'composer', logger);
   const persistence = createComposerPersistence({ pool });
   const views = createComposerViews({ pool });
   const healing = new DeferredHealing(logger);

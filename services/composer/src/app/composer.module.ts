@@ -24,7 +24,7 @@ import {
   quotaDepsToken,
   templateDepsToken,
 } from '../api/grpc/grpc-tokens.js';
-import { leaseIndexToken } from '../api/grpc/lease-index.js';
+import { leaseListingToken } from '../api/grpc/lease-listing-token.js';
 import { LeasesController } from '../api/grpc/leases.controller.js';
 import { QuotasController } from '../api/grpc/quotas.controller.js';
 import { TemplatesController } from '../api/grpc/templates.controller.js';
@@ -85,7 +85,7 @@ export class ComposerModule {
         { provide: templateDepsToken, useValue: options.deps.templates },
         { provide: capacityDepsToken, useValue: options.deps.capacity },
         { provide: leaseDepsToken, useValue: options.deps.leases },
-        { provide: leaseIndexToken, useValue: options.deps.leaseIndex },
+        { provide: leaseListingToken, useValue: options.deps.leaseListing },
         { provide: quotaDepsToken, useValue: options.deps.quotas },
         { provide: compositionReadModelToken, useValue: options.readModel },
         {

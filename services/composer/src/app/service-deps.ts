@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { scheduler } from '@tessera/composer-domain';
 import type { EventTransport } from '@tessera/event-transport';
-import type { LeaseIndex } from '../api/grpc/lease-index.js';
 import type { CapacityDeps } from '../application/capacity/index.js';
-import type { LeaseDeps } from '../application/leases/index.js';
+import type { LeaseDeps, LeaseListing } from '../application/leases/index.js';
 import {
   listTenantQuotas,
   type QuotaDeps,
@@ -15,14 +14,17 @@ import {
   type ComposerPersistence,
   composerRequestsSchema,
 } from '../infrastructure/persistence/index.js';
-import { PostgresLeaseBook, PostgresPromisedDevices } from '../infrastructure/leases/index.js';
+import {
+  PostgresLeaseBook,
+  PostgresLeaseListing,
+  PostgresPromisedDevices,
+} from '../infrastructure/leases/index.js';
 import { PostgresQuotaStore } from '../infrastructure/quotas/index.js';
 import { PostgresReservationBook } from '../infrastructure/reservations/index.js';
 import { EventStoreTemplateRepository } from '../infrastructure/templates/index.js';
 import type { ComposerViews } from '../infrastructure/views/index.js';
 import type { CandidateSourceProvider } from './candidate-source.js';
 import type { ComposerConfig } from './composer-config.js';
-import { PostgresLeaseIndex } from './postgres-lease-index.js';
 
 /** What the use cases behind the API and the background work are given. */
 export interface ServiceDeps {
@@ -33,7 +35,7 @@ export interface ServiceDeps {
   readonly capacity: () => Promise<CapacityDeps>;
   /** Admitting and running leases (composing at their start, decomposing at their end). */
   readonly leases: LeaseDeps;
-  readonly leaseIndex: LeaseIndex;
+  readonly leaseListing: LeaseListing;
   readonly quotas: QuotaDeps;
 }
 
@@ -93,7 +95,7 @@ export async function prepareServiceDeps(
       quotas,
     ),
     leases: { ...compose, leases },
-    leaseIndex: new PostgresLeaseIndex(pool),
+    leaseListing: new PostgresLeaseListing(pool),
     quotas,
   };
 }

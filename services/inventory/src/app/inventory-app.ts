@@ -1,10 +1,9 @@
 import type { INestMicroservice, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { GrpcOptions } from '@nestjs/microservices';
-import { findFreePort, structuredLogger } from '@tessera/api-kit/server';
+import { findFreePort, servicePool, structuredLogger } from '@tessera/api-kit/server';
 import { notificationChannel } from '@tessera/event-store';
 import type { Logger } from '@tessera/event-transport';
-import { createPool } from '@tessera/postgres';
 import type { RedfishReader } from '../application/ports/redfish-reader.js';
 import { EventStoreSourceRepository } from '../infrastructure/persistence/event-store-source-repository.js';
 import {
@@ -48,13 +47,7 @@ export async function startInventoryService(
   options: InventoryServiceOptions = {},
 ): Promise<RunningInventoryService> {
   const logger = structuredLogger('InventoryService');
-  const pool = createPool({
-    connectionString: config.databaseUrl,
-    applicationName: 'tessera-inventory',
-    onIdleError: (error) => {
-      logger.warn('an idle database connection failed', { error: error.message });
-    },
-  });
+  const pool = servicePool(config.databaseUrl, 'inventory', logger);
   const persistence = createInventoryPersistence({ pool });
   let background: BackgroundWork | undefined;
   let follower: LogFollower | undefined;

@@ -7,6 +7,7 @@ import {
   cancelLease,
   getLease,
   type LeaseDeps,
+  type LeaseListing,
   listLeases,
   requestLease,
 } from '../../application/leases/index.js';
@@ -16,7 +17,7 @@ import { timeOf } from './capacity-mapper.js';
 import { commandContextOf, requiredText } from './command-context.js';
 import { withFieldNames } from './field-errors.js';
 import { leaseDepsToken } from './grpc-tokens.js';
-import { type LeaseIndex, leaseIndexToken } from './lease-index.js';
+import { leaseListingToken } from './lease-listing-token.js';
 import {
   admissionResponseOf,
   leaseOf,
@@ -35,7 +36,7 @@ const leaseFields = { window: 'end', requestedBy: 'metadata.x-actor', id: 'lease
 export class LeasesController {
   constructor(
     @Inject(leaseDepsToken) private readonly deps: LeaseDeps,
-    @Inject(leaseIndexToken) private readonly index: LeaseIndex,
+    @Inject(leaseListingToken) private readonly listing: LeaseListing,
   ) {}
 
   @GrpcMethod(service, 'CreateLease')
@@ -82,7 +83,7 @@ export class LeasesController {
       ...(request.tenant === '' ? {} : { tenant: request.tenant }),
       ...(status && { status }),
     };
-    const found = await listLeases({ ...this.deps, listing: this.index }, filter, slice);
+    const found = await listLeases({ ...this.deps, listing: this.listing }, filter, slice);
     return { leases: found.items.map(leaseOf), page: pageResponseOf(pageOf(found)) };
   }
 

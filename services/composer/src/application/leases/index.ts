@@ -24,7 +24,5 @@ export {
   startLease,
   warnLeaseEnding,
 } from './lease-transitions.js';
-// PromisedDevices (./promised-devices.ts) is not re-exported here: application/capacity exports
-// the same interface under that name; import it from the file.
 export type { LeaseAdmission, RequestLeaseCommand } from './request-lease.command.js';
 export { requestLease } from './request-lease.handler.js';

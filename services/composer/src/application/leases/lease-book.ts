@@ -1,7 +1,7 @@
 import type { LeaseFact, LeaseState } from '@tessera/composer-domain';
 import { TesseraError } from '@tessera/errors';
 import type { CommandContext } from '../ports/command-context.js';
-import type { PromisedDevices } from './promised-devices.js';
+import type { PromisedDevices } from '../capacity/promised-devices.js';
 
 /** A lease as last stored, with the version to expect when appending (0: never stored). */
 export interface LoadedLease {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { PromisedDevices } from '../../application/leases/promised-devices.js';
+import type { PromisedDevices } from '../../application/capacity/promised-devices.js';
 import type { AllocationLedger } from '../ledger/index.js';
 
 /** The devices held for leases, as capacity questions see them (the ledger's lease holds). */

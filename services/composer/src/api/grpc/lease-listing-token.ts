@@ -1,0 +1,2 @@
+/** Where ListLeases finds the application's `LeaseListing` port. */
+export const leaseListingToken = Symbol('LeaseListing');
