@@ -41,6 +41,27 @@ describe('CandidateIndex', () => {
     expect(copy.hosts().map((h) => h.id)).toEqual(['h1']);
   });
 
+  it('prepares every host’s lists as asking for them would, and clones their usage apart', () => {
+    const index = new CandidateIndex();
+    for (const id of ['g2', 'g1']) index.upsertDevice(device(id));
+    index.upsertDevice(device('n1', { kind: 'nvme' }));
+    index.upsertHost(host('h1'));
+    index.upsertHost(host('h2'));
+    index.setRoutes('h1', [route('g2'), route('g1'), route('n1')]);
+    index.setRoutes('h2', [route('g1')]);
+    index.prepareLists();
+    const copy = index.clone();
+    copy.prepareLists();
+
+    copy.setAllocations('g1', 1);
+
+    expect(reachableIds(index, 'h1')).toEqual(['g1', 'g2']);
+    expect(reachableIds(index, 'h1', 'nvme')).toEqual(['n1']);
+    expect(index.reachable('h2', 'gpu').map((c) => c.allocations)).toEqual([0]);
+    expect(copy.reachable('h2', 'gpu').map((c) => c.allocations)).toEqual([1]);
+    expect(copy.reachable('h1', 'gpu').map((c) => c.allocations)).toEqual([1, 0]);
+  });
+
   it('keeps the lists it hands out current as usage, records and routes change', () => {
     const index = new CandidateIndex();
     for (const id of ['g1', 'g2', 'g3']) index.upsertDevice(device(id));

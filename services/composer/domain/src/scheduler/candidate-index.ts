@@ -65,6 +65,26 @@ export interface Candidate {
   readonly allocations: number;
 }
 
+interface DeviceUsage {
+  allocations: number;
+}
+
+/**
+ * A candidate in a kept list: its usage is read from the device's cell, so a change of usage
+ * reaches every list that shows the device at once, without touching the lists.
+ */
+class ListedCandidate implements Candidate {
+  constructor(
+    readonly device: DeviceRecord,
+    readonly route: RouteRecord,
+    private readonly usage: DeviceUsage,
+  ) {}
+
+  get allocations(): number {
+    return this.usage.allocations;
+  }
+}
+
 /**
  * The scheduler's in-memory view of the pool, fed incrementally by inventory events (devices,
  * hosts, routes) and ledger events (allocations). It is a cache to choose candidates fast; the
@@ -74,7 +94,8 @@ export interface Candidate {
  */
 export class CandidateIndex {
   private readonly devices = new Map<string, DeviceRecord>();
-  private readonly allocations = new Map<string, number>();
+  /** Device id → how many compositions hold it; the cells are shared by the kept lists. */
+  private readonly allocations = new Map<string, DeviceUsage>();
   private readonly hostsById = new Map<string, HostRecord>();
   private sortedHosts: readonly HostRecord[] | undefined;
   private readonly routesByHost = new Map<string, Map<string, RouteRecord>>();
@@ -92,7 +113,9 @@ export class CandidateIndex {
   clone(): CandidateIndex {
     const copy = new CandidateIndex();
     for (const [id, device] of this.devices) copy.devices.set(id, device);
-    for (const [id, count] of this.allocations) copy.allocations.set(id, count);
+    for (const [id, usage] of this.allocations) {
+      copy.allocations.set(id, { allocations: usage.allocations });
+    }
     for (const [id, host] of this.hostsById) copy.hostsById.set(id, host);
     for (const [hostId, routes] of this.routesByHost)
       copy.routesByHost.set(hostId, new Map(routes));
@@ -171,13 +194,11 @@ export class CandidateIndex {
 
   /** How many compositions hold the device, as the ledger says. */
   setAllocations(deviceId: string, count: number): void {
-    const before = this.allocationsOf(deviceId);
+    const usage = this.usageOf(deviceId);
+    const before = usage.allocations;
     if (count === before) return;
-    if (count === 0) this.allocations.delete(deviceId);
-    else this.allocations.set(deviceId, count);
+    usage.allocations = count;
     const device = this.devices.get(deviceId);
-    if (device)
-      this.candidateLists.updateUsage(this.hostsReaching.get(deviceId) ?? [], device, count);
     if (device && before > 0 !== count > 0) this.countInUse(device, count > 0 ? 1 : -1);
   }
 
@@ -187,7 +208,7 @@ export class CandidateIndex {
   }
 
   allocationsOf(deviceId: string): number {
-    return this.allocations.get(deviceId) ?? 0;
+    return this.allocations.get(deviceId)?.allocations ?? 0;
   }
 
   device(deviceId: string): DeviceRecord | undefined {
@@ -223,10 +244,22 @@ export class CandidateIndex {
     for (const id of ids) {
       const device = this.devices.get(id);
       const route = routes?.get(id);
-      if (device && route) candidates.push({ device, route, allocations: this.allocationsOf(id) });
+      if (device && route) candidates.push(new ListedCandidate(device, route, this.usageOf(id)));
     }
     this.candidateLists.keep(hostId, kind, candidates);
     return candidates;
+  }
+
+  /**
+   * Builds every host's `reachable` lists now. After a rebuild at start this takes the sorting
+   * off the first decisions on each host (a host that reaches an NVMe-oF pool sorts hundreds of
+   * drives); lists dropped later by changes are built again when next asked for.
+   */
+  prepareLists(): void {
+    for (const hostId of this.hostsById.keys()) {
+      for (const kind of this.reachableByKind.get(hostId)?.keys() ?? [])
+        this.reachable(hostId, kind);
+    }
   }
 
   /**
@@ -251,6 +284,13 @@ export class CandidateIndex {
   /** The share (0..1) of the known devices a host reaches that some composition holds. */
   reachableUtilization(hostId: string): number {
     return this.hostUsage.share(hostId);
+  }
+
+  /** The device's usage cell, created at zero: kept lists read their usage from it. */
+  private usageOf(deviceId: string): DeviceUsage {
+    let usage = this.allocations.get(deviceId);
+    if (!usage) this.allocations.set(deviceId, (usage = { allocations: 0 }));
+    return usage;
   }
 
   /** Drops the kept `reachable` lists of every host that reaches the device. */

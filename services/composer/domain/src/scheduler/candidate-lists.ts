@@ -1,11 +1,11 @@
-import type { Candidate, DeviceRecord } from './candidate-index.js';
-import { compareIds, type DeviceKind } from './scheduling-request.js';
+import type { Candidate } from './candidate-index.js';
+import type { DeviceKind } from './scheduling-request.js';
 
 /**
  * The `CandidateIndex.reachable` answers kept per host and kind. A list is dropped when a device
- * or route it shows changes; a device's usage is written into the lists that show it in place
- * (a binary search by id), so a decision that assumes devices does not make the next one sort
- * every list again. A list handed out is therefore only good until the index changes.
+ * or route it shows changes; usage is not in the lists (their candidates read it from the
+ * index's per-device cells), so a decision that assumes devices does not make the next one sort
+ * every list again. A list handed out is only good until the index changes.
  */
 export class CandidateLists {
   private readonly lists = new Map<string, Map<DeviceKind, Candidate[]>>();
@@ -27,27 +27,4 @@ export class CandidateLists {
   forgetHosts(hostIds: Iterable<string>): void {
     for (const hostId of hostIds) this.lists.delete(hostId);
   }
-
-  updateUsage(hostIds: Iterable<string>, device: DeviceRecord, allocations: number): void {
-    for (const hostId of hostIds) {
-      const list = this.lists.get(hostId)?.get(device.kind);
-      if (!list) continue;
-      const at = positionOf(list, device.id);
-      const current = list[at];
-      if (current?.device.id === device.id) list[at] = { ...current, allocations };
-    }
-  }
-}
-
-/** Where `id` is (or would go) in a list sorted by device id. */
-function positionOf(list: readonly Candidate[], id: string): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const candidate = list[middle];
-    if (candidate && compareIds(candidate.device.id, id) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

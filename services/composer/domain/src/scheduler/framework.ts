@@ -52,8 +52,17 @@ export interface GroupPreFilterPlugin extends Plugin {
   preFilterGroup(context: GroupContext): Status;
 }
 
+/**
+ * A device filter or scorer whose answer depends only on the device, the demand and the pool's
+ * usage, never on the host or the route: one decision asks it once per device and demand, how
+ * many examined hosts reach the device (see DeviceVerdicts).
+ */
+export interface PerDevice {
+  readonly perDevice?: boolean;
+}
+
 /** Whether one reachable device may serve a demand. */
-export interface DeviceFilterPlugin extends Plugin {
+export interface DeviceFilterPlugin extends Plugin, PerDevice {
   filterDevice(candidate: Candidate, context: GroupContext): Status;
 }
 
@@ -62,7 +71,7 @@ export interface HostScorePlugin extends Plugin {
   scoreHost(host: HostRecord, cycle: SchedulingCycle): number;
 }
 
-export interface DeviceScorePlugin extends Plugin {
+export interface DeviceScorePlugin extends Plugin, PerDevice {
   scoreDevice(candidate: Candidate, context: GroupContext): number;
 }
 
@@ -73,6 +82,11 @@ export interface DeviceScorePlugin extends Plugin {
  */
 export interface PlacementPlugin extends Plugin {
   place(candidates: readonly ScoredCandidate[], context: GroupContext): Placement;
+  /**
+   * Whether `place` has anything to do for this demand (absent: always). When no placement
+   * applies, the scheduler keeps only the best `count` candidates instead of ranking them all.
+   */
+  appliesTo?(demand: DeviceDemand): boolean;
 }
 
 export type Placement =

@@ -1,6 +1,8 @@
 import { type Candidate } from './candidate-index.js';
 import { ClosestMiss, FilterTally } from './filter-tally.js';
 import { type GroupContext, type ScoredCandidate } from './framework.js';
+import { RankedCandidates } from './ranked-candidates.js';
+import { addScores, type DeviceVerdicts, firstRefusal } from './device-verdicts.js';
 import { type Framework } from './registry.js';
 import { type Failure } from './status.js';
 
@@ -24,16 +26,17 @@ export type DemandPlan =
  * through the device filters (the first refusal counts against that filter), scores the rest,
  * lets placements narrow and order them, and takes the first `count`. Greedy: never tries
  * combinations. Devices already planned for earlier groups are not candidates.
+ *
+ * Without a `trace` nothing is recorded for explanations: the search plans silently first and
+ * plans again with traces only when it has to explain why nothing fits.
  */
 export function planDemand(
   framework: Framework,
+  verdicts: DeviceVerdicts,
   context: GroupContext,
-  trace: DemandTrace,
+  trace: DemandTrace | undefined,
 ): DemandPlan {
-  const { demand } = context;
-  const offered = context.cycle.index.reachable(context.host.id, demand.kind);
-  const taken = new Set(context.planned.map((c) => c.device.id));
-  const reachable = taken.size === 0 ? offered : offered.filter((c) => !taken.has(c.device.id));
+  const reachable = offeredTo(context);
 
   for (const plugin of framework.groupPreFilters) {
     const status = plugin.preFilterGroup(context);
@@ -41,20 +44,24 @@ export function planDemand(
     return refuse(plugin.name, status, reachable, trace, 0);
   }
 
-  const passed: Candidate[] = [];
+  const { demand } = context;
+  const placements = framework.placements.filter((plugin) => plugin.appliesTo?.(demand) ?? true);
+  // Without a placement to narrow or reorder them, only the best `count` are worth keeping.
+  const ranked = new RankedCandidates(placements.length === 0 ? demand.count : undefined);
+  const { perRoute } = framework.deviceFilters;
+  const routeScorers = framework.deviceScorers.perRoute;
   for (const candidate of reachable) {
-    const refusal = firstRefusal(framework, candidate, context);
-    if (refusal === undefined) passed.push(candidate);
-    else if (refusal.status.code === 'error') {
+    const verdict = verdicts.of(candidate, context);
+    const refusal = verdict.refusal ?? firstRefusal(perRoute, candidate, context);
+    if (refusal === undefined) {
+      ranked.add(candidate, addScores(verdict.score, routeScorers, candidate, context));
+    } else if (refusal.status.code === 'error') {
       return { code: 'error', plugin: refusal.plugin, message: refusal.status.message };
-    } else trace.tally.record(refusal.plugin, candidate.device.id);
+    } else trace?.tally.record(refusal.plugin, candidate.device.id);
   }
 
-  // Candidates come in device id order and the sort is stable: equal scores stay in id order.
-  let ordered = passed
-    .map((candidate) => ({ candidate, score: scoreOf(framework, candidate, context) }))
-    .sort((a, b) => b.score - a.score);
-  for (const plugin of framework.placements) {
+  let ordered = ranked.best();
+  for (const plugin of placements) {
     const placement = plugin.place(ordered, context);
     if (placement.code !== 'success') {
       return refuse(
@@ -65,35 +72,26 @@ export function planDemand(
         ordered.length,
       );
     }
-    ordered = [...placement.candidates];
+    ordered = placement.candidates;
   }
 
   if (ordered.length < demand.count) {
-    const reason = `needs ${demand.count} ${demand.kind}, ${ordered.length} left after filters`;
-    trace.miss.record(reason, ordered.length);
+    trace?.miss.record(
+      `needs ${demand.count} ${demand.kind}, ${ordered.length} left after filters`,
+      ordered.length,
+    );
     return { code: 'unschedulable' };
   }
   return { code: 'success', chosen: ordered.slice(0, demand.count) };
 }
 
-function firstRefusal(
-  framework: Framework,
-  candidate: Candidate,
-  context: GroupContext,
-): { plugin: string; status: Failure } | undefined {
-  for (const plugin of framework.deviceFilters) {
-    const status = plugin.filterDevice(candidate, context);
-    if (status.code !== 'success') return { plugin: plugin.name, status };
-  }
-  return undefined;
-}
-
-function scoreOf(framework: Framework, candidate: Candidate, context: GroupContext): number {
-  let total = 0;
-  for (const { plugin, weight } of framework.deviceScorers) {
-    total += weight * plugin.scoreDevice(candidate, context);
-  }
-  return total;
+/** The devices of the demand's kind the host reaches, less those earlier groups planned. */
+function offeredTo(context: GroupContext): readonly Candidate[] {
+  const { demand, planned } = context;
+  const offered = context.cycle.index.reachable(context.host.id, demand.kind);
+  if (!planned.some((c) => c.device.kind === demand.kind)) return offered;
+  const taken = new Set(planned.map((c) => c.device.id));
+  return offered.filter((c) => !taken.has(c.device.id));
 }
 
 /** A refusal of the whole demand on this host: every remaining candidate counts against it. */
@@ -101,10 +99,11 @@ function refuse(
   plugin: string,
   status: Failure,
   remaining: readonly Candidate[],
-  trace: DemandTrace,
+  trace: DemandTrace | undefined,
   left: number,
 ): DemandPlan {
   if (status.code === 'error') return { code: 'error', plugin, message: status.message };
+  if (!trace) return { code: 'unschedulable' };
   for (const candidate of remaining) trace.tally.record(plugin, candidate.device.id);
   trace.miss.record(`${plugin}: ${status.reason}`, left);
   return { code: 'unschedulable' };

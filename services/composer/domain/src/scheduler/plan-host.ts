@@ -5,6 +5,7 @@ import {
   type ScoredCandidate,
   type SchedulingCycle,
 } from './framework.js';
+import { type DeviceVerdicts } from './device-verdicts.js';
 import { newDemandTrace, planDemand, type DemandTrace } from './plan-group.js';
 import { type Framework } from './registry.js';
 import { type GroupRequest } from './scheduling-request.js';
@@ -35,29 +36,28 @@ export type HostPlan =
 
 /**
  * Plans every group on one host, in request order; each group takes its own demand, or the
- * first alternative that fits. Groups after a failed one are still tried, so that previews
- * explain every group; devices chosen by earlier groups are not offered to later ones.
+ * first alternative that fits. Devices chosen by earlier groups are not offered to later ones.
+ * With `traces` (explaining), groups after a failed one are still tried, so that every group
+ * is explained; without, the host is given up at the first group that does not fit.
  */
 export function planHost(
   framework: Framework,
+  verdicts: DeviceVerdicts,
   cycle: SchedulingCycle,
   host: HostRecord,
-  traces: readonly GroupTrace[],
+  traces: readonly GroupTrace[] | undefined,
 ): HostPlan {
   const planned: Candidate[] = [];
   const scored: ScoredCandidate[] = [];
   const groups: ScheduledGroup[] = [];
   let feasible = true;
   for (const [at, group] of cycle.request.groups.entries()) {
-    const trace = traces[at];
-    if (!trace) continue;
+    const trace = traces?.[at];
     const demands = [group, ...(group.alternatives ?? [])];
     let placed = false;
     for (const [option, demand] of demands.entries()) {
-      const demandTrace = trace.demands[option];
-      if (!demandTrace) continue;
       const context: GroupContext = { cycle, host, groupName: group.name, demand, planned };
-      const plan = planDemand(framework, context, demandTrace);
+      const plan = planDemand(framework, verdicts, context, trace?.demands[option]);
       if (plan.code === 'error') return plan;
       if (plan.code === 'unschedulable') continue;
       planned.push(...plan.chosen.map((s) => s.candidate));
@@ -67,11 +67,12 @@ export function planHost(
         alternative: option === 0 ? null : option - 1,
         deviceIds: plan.chosen.map((s) => s.candidate.device.id),
       });
-      trace.fittedOn += 1;
+      if (trace) trace.fittedOn += 1;
       placed = true;
       break;
     }
     feasible &&= placed;
+    if (!feasible && !traces) return { code: 'unschedulable' };
   }
   if (!feasible) return { code: 'unschedulable' };
   const deviceScore =

@@ -12,18 +12,43 @@ describe('buildFramework', () => {
     const framework = buildFramework(defaultSchedulerConfig);
     expect(framework.hostFilters.map((p) => p.name)).toEqual(['HostCondition', 'HostSelector']);
     expect(framework.groupPreFilters.map((p) => p.name)).toEqual(['TenantQuota']);
-    expect(framework.deviceFilters.map((p) => p.name)).toEqual([
+    expect(framework.deviceFilters.perDevice.map((p) => p.name)).toEqual([
       'DeviceSelector',
       'DeviceCondition',
       'DeviceCapacity',
+    ]);
+    expect(framework.deviceFilters.perRoute.map((p) => p.name)).toEqual([
       'FabricReach',
       'SameSwitch',
     ]);
     expect(framework.placements.map((p) => p.name)).toEqual(['SameSwitch', 'FailureDomainSpread']);
     expect(framework.hostScorers.map((s) => s.plugin.name)).toEqual(['Packing']);
-    expect(framework.deviceScorers.map((s) => s.plugin.name)).toEqual(['Packing', 'Nearness']);
+    expect(framework.deviceScorers.perDevice.map((s) => s.plugin.name)).toEqual(['Packing']);
+    expect(framework.deviceScorers.perRoute.map((s) => s.plugin.name)).toEqual(['Nearness']);
     expect(framework.reservers.map((p) => p.name)).toEqual(['AssumeInIndex']);
     expect(framework.maxHostsToScore).toBe(32);
+  });
+
+  it('keeps a per-device plugin configured after a per-route one in configured order', () => {
+    const framework = buildFramework({
+      ...defaultSchedulerConfig,
+      filters: ['FabricReach', 'DeviceSelector', 'DeviceCondition'],
+      scorers: [
+        { plugin: 'Nearness', weight: 1 },
+        { plugin: 'Packing', weight: 2 },
+      ],
+    });
+    expect(framework.deviceFilters.perDevice).toEqual([]);
+    expect(framework.deviceFilters.perRoute.map((p) => p.name)).toEqual([
+      'FabricReach',
+      'DeviceSelector',
+      'DeviceCondition',
+    ]);
+    expect(framework.deviceScorers.perDevice).toEqual([]);
+    expect(framework.deviceScorers.perRoute.map((s) => s.plugin.name)).toEqual([
+      'Nearness',
+      'Packing',
+    ]);
   });
 
   it('names every built-in plugin by its registry key', () => {

@@ -94,10 +94,18 @@ export const defaultSchedulerConfig = {
 export interface Framework {
   readonly hostFilters: readonly HostFilterPlugin[];
   readonly groupPreFilters: readonly GroupPreFilterPlugin[];
-  readonly deviceFilters: readonly DeviceFilterPlugin[];
+  /** The device filters in order: the leading per-device ones, then the rest. */
+  readonly deviceFilters: {
+    readonly perDevice: readonly DeviceFilterPlugin[];
+    readonly perRoute: readonly DeviceFilterPlugin[];
+  };
   readonly placements: readonly PlacementPlugin[];
   readonly hostScorers: readonly { plugin: HostScorePlugin; weight: number }[];
-  readonly deviceScorers: readonly { plugin: DeviceScorePlugin; weight: number }[];
+  /** The device scorers in order: the leading per-device ones, then the rest. */
+  readonly deviceScorers: {
+    readonly perDevice: readonly { plugin: DeviceScorePlugin; weight: number }[];
+    readonly perRoute: readonly { plugin: DeviceScorePlugin; weight: number }[];
+  };
   readonly reservers: readonly ReservePlugin[];
   readonly maxHostsToScore: number;
 }
@@ -140,15 +148,29 @@ export function buildFramework(
   return {
     hostFilters: filters.filter(isHostFilter),
     groupPreFilters: filters.filter(isGroupPreFilter),
-    deviceFilters: filters.filter(isDeviceFilter),
+    deviceFilters: splitLeading(filters.filter(isDeviceFilter), (p) => p.perDevice === true),
     placements: filters.filter(isPlacement),
     hostScorers: scorers.flatMap(({ plugin, weight }) =>
       isHostScorer(plugin) ? [{ plugin, weight }] : [],
     ),
-    deviceScorers: scorers.flatMap(({ plugin, weight }) =>
-      isDeviceScorer(plugin) ? [{ plugin, weight }] : [],
+    deviceScorers: splitLeading(
+      scorers.flatMap(({ plugin, weight }) => (isDeviceScorer(plugin) ? [{ plugin, weight }] : [])),
+      ({ plugin }) => plugin.perDevice === true,
     ),
     reservers,
     maxHostsToScore,
   };
+}
+
+/**
+ * The leading run of items that are per device, and the rest in order: a per-device plugin
+ * after a per-route one stays in the rest, so plugins still run (and refuse) in configured order.
+ */
+function splitLeading<T>(
+  items: readonly T[],
+  perDevice: (item: T) => boolean,
+): { readonly perDevice: T[]; readonly perRoute: T[] } {
+  const lead = items.findIndex((item) => !perDevice(item));
+  const end = lead === -1 ? items.length : lead;
+  return { perDevice: items.slice(0, end), perRoute: items.slice(end) };
 }

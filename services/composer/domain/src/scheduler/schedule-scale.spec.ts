@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CandidateIndex } from './candidate-index.js';
+import { type Candidate, CandidateIndex } from './candidate-index.js';
 import { builtinPlugins, defaultSchedulerConfig, type PluginRegistry } from './registry.js';
 import { preview } from './schedule.js';
 import { type SchedulingRequest } from './scheduling-request.js';
@@ -51,7 +51,7 @@ function widePool(): CandidateIndex {
 }
 
 function countingRegistry() {
-  const calls = { hosts: 0, devices: 0 };
+  const calls = { hosts: 0, devices: 0, perDevice: new Map<string, number>() };
   const registry = {
     ...builtinPlugins,
     Counting: () => ({
@@ -65,13 +65,22 @@ function countingRegistry() {
         return success;
       },
     }),
+    CountingPerDevice: () => ({
+      name: 'CountingPerDevice',
+      perDevice: true,
+      filterDevice: (candidate: Candidate) => {
+        const { id } = candidate.device;
+        calls.perDevice.set(id, (calls.perDevice.get(id) ?? 0) + 1);
+        return success;
+      },
+    }),
   } satisfies PluginRegistry;
   return { calls, registry };
 }
 
 const config = {
   ...defaultSchedulerConfig,
-  filters: ['Counting', ...defaultSchedulerConfig.filters],
+  filters: ['CountingPerDevice', 'Counting', ...defaultSchedulerConfig.filters],
 };
 
 describe('a wide pool (2,000 hosts, 20,000 devices)', () => {
@@ -103,6 +112,24 @@ describe('a wide pool (2,000 hosts, 20,000 devices)', () => {
     expect(calls.devices).toBeLessThan((hostCount * deviceCount) / 10_000);
   });
 
+  it('asks a per-device filter once per device and demand, however many hosts reach it', () => {
+    const { calls, registry } = countingRegistry();
+    const request: SchedulingRequest = {
+      tenant: 'acme',
+      host: { selector: {} },
+      groups: [{ name: 'drives', kind: 'nvme', count: 4 }],
+    };
+
+    const outcome = preview(request, index, config, registry);
+
+    expect(outcome).toMatchObject({ outcome: 'scheduled' });
+    // 32 hosts of one rack, each reaching two of its ten enclosures: every drive of the rack's
+    // enclosures is reached by several examined hosts, and each is asked about once.
+    expect(calls.devices).toBe(32 * reachablePerKind);
+    expect(calls.perDevice.size).toBe(enclosuresPerRack * perKind);
+    expect(Math.max(...calls.perDevice.values())).toBe(1);
+  });
+
   it('looks only at each host’s reachable devices of the kind when nothing fits', () => {
     const { calls, registry } = countingRegistry();
     const request: SchedulingRequest = {
@@ -125,7 +152,8 @@ describe('a wide pool (2,000 hosts, 20,000 devices)', () => {
       hosts: { examined: hostCount },
       groups: [{ filteredBy: { DeviceSelector: deviceCount / 2 } }],
     });
-    expect(calls.devices).toBe(hostCount * reachablePerKind);
-    expect(calls.devices).toBeLessThan((hostCount * deviceCount) / 100);
+    // Once to search, once more to explain why nothing fits (only failed decisions trace).
+    expect(calls.devices).toBe(2 * hostCount * reachablePerKind);
+    expect(calls.devices).toBeLessThan((hostCount * deviceCount) / 50);
   });
 });

@@ -1,4 +1,5 @@
 import { type CandidateIndex, type HostRecord } from './candidate-index.js';
+import { DeviceVerdicts } from './device-verdicts.js';
 import { explainUnschedulable, type Unschedulable } from './explain.js';
 import { FilterTally } from './filter-tally.js';
 import {
@@ -7,7 +8,7 @@ import {
   type ScheduledGroup,
   type SchedulingCycle,
 } from './framework.js';
-import { newGroupTrace, planHost } from './plan-host.js';
+import { type GroupTrace, newGroupTrace, planHost } from './plan-host.js';
 import {
   buildFramework,
   builtinPlugins,
@@ -78,9 +79,55 @@ function search(
   framework: Framework,
   hold: boolean,
 ): ScheduleOutcome {
-  const cycle: SchedulingCycle = { request, index };
-  const hostTally = new FilterTally();
+  const examination = examine(request, index, framework, undefined);
+  if (examination.outcome === 'error') return examination;
+  const { feasible, examined } = examination;
+  const ranked = feasible.sort((a, b) => b.score - a.score || compareIds(a.host.id, b.host.id));
+  const [best] = ranked;
+  if (!best) return explain(request, index, framework);
+  if (!hold) return scheduled(best);
+  index.advanceSearch(examined);
+  return holdBest(framework, { request, index }, ranked, () =>
+    explain(request, index, framework, 'every reservation was refused'),
+  );
+}
+
+/**
+ * Why nothing fits: the same examination again (the index is as the first one saw it), this
+ * time with every filter's refusals traced. Only failed decisions pay for the tracing.
+ */
+function explain(
+  request: SchedulingRequest,
+  index: CandidateIndex,
+  framework: Framework,
+  hostReason?: string,
+): ScheduleOutcome {
   const traces = request.groups.map(newGroupTrace);
+  const examination = examine(request, index, framework, traces);
+  if (examination.outcome === 'error') return examination;
+  const { examined, hostTally } = examination;
+  return explainUnschedulable(request, examined, hostTally, traces, hostReason);
+}
+
+type Examination =
+  | {
+      readonly outcome: 'examined';
+      readonly feasible: FeasibleHost[];
+      readonly examined: number;
+      readonly hostTally: FilterTally;
+    }
+  | { readonly outcome: 'error'; readonly plugin: string; readonly message: string };
+
+/** Walks the hosts from the search start until `maxHostsToScore` passed (see `schedule`). */
+function examine(
+  request: SchedulingRequest,
+  index: CandidateIndex,
+  framework: Framework,
+  traces: readonly GroupTrace[] | undefined,
+): Examination {
+  const cycle: SchedulingCycle = { request, index };
+  const verdicts = new DeviceVerdicts(framework);
+  const hostTally = new FilterTally();
   const feasible: FeasibleHost[] = [];
   let examined = 0;
   const hosts = hostsToExamine(request, index);
@@ -96,7 +143,7 @@ function search(
       hostTally.record(refusal.detail.plugin, host.id);
       continue;
     }
-    const plan = planHost(framework, cycle, host, traces);
+    const plan = planHost(framework, verdicts, cycle, host, traces);
     if (plan.code === 'error') {
       return { outcome: 'error', plugin: plan.plugin, message: plan.message };
     }
@@ -105,14 +152,7 @@ function search(
       feasible.push({ host, groups: [...plan.groups], score });
     }
   }
-  const ranked = feasible.sort((a, b) => b.score - a.score || compareIds(a.host.id, b.host.id));
-  const [best] = ranked;
-  if (!best) return explainUnschedulable(request, examined, hostTally, traces);
-  if (!hold) return scheduled(best);
-  index.advanceSearch(examined);
-  return holdBest(framework, cycle, ranked, () =>
-    explainUnschedulable(request, examined, hostTally, traces, 'every reservation was refused'),
-  );
+  return { outcome: 'examined', feasible, examined, hostTally };
 }
 
 function hostsToExamine(request: SchedulingRequest, index: CandidateIndex): readonly HostRecord[] {
@@ -158,7 +198,7 @@ function holdBest(
   framework: Framework,
   cycle: SchedulingCycle,
   ranked: readonly FeasibleHost[],
-  allRefused: () => Unschedulable,
+  allRefused: () => ScheduleOutcome,
 ): ScheduleOutcome {
   for (const choice of ranked) {
     const decision: Decision = { hostId: choice.host.id, groups: choice.groups };

@@ -10,10 +10,14 @@ import {
 import type { PoolItem } from './pool-item.js';
 import { PoolIndex } from './pool-index.js';
 
-/** A candidate index of the given item states, built in memory (benchmarks, what-if tools). */
+/**
+ * A candidate index of the given item states, built in memory (benchmarks, what-if tools), its
+ * lists prepared as at a start (see `loadPoolIndex`).
+ */
 export function indexFromItemStates(items: readonly PoolItem[]): scheduler.CandidateIndex {
   const pool = new PoolIndex();
   pool.applyItems(items);
+  pool.index.prepareLists();
   return pool.index;
 }
 

@@ -12,5 +12,6 @@ export async function loadPoolIndex(
 ): Promise<PoolIndex> {
   const pool = new PoolIndex(index);
   pool.applyItems(await source.loadItems());
+  index.prepareLists();
   return pool;
 }

@@ -37,5 +37,6 @@ export const hostConditionPlugin = {
 /** Never a cordoned, failed, missing, retired, merely discovered or critical device. */
 export const deviceConditionPlugin = {
   name: 'DeviceCondition',
+  perDevice: true,
   filterDevice: (candidate: Candidate) => condition(candidate.device),
 } as const satisfies DeviceFilterPlugin;

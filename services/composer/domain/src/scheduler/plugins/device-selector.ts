@@ -1,21 +1,36 @@
 import { type Candidate, type DeviceRecord } from '../candidate-index.js';
 import { type DeviceFilterPlugin, type GroupContext } from '../framework.js';
 import { hasLabels, type DeviceSelector, type NumericOperator } from '../scheduling-request.js';
-import { success, unschedulable, type Status } from '../status.js';
+import { type Failure, success, unschedulable, type Status } from '../status.js';
 
 /** The demand's kind, every selector and every label. */
 export const deviceSelectorPlugin = {
   name: 'DeviceSelector',
+  perDevice: true,
   filterDevice(candidate: Candidate, context: GroupContext): Status {
     const { device } = candidate;
     const { demand } = context;
     if (device.kind !== demand.kind) return unschedulable(`not a ${demand.kind}`);
-    const failed = demand.selectors?.find((selector) => !matches(device, selector));
-    if (failed) return unschedulable(`does not match ${describe(failed)}`);
-    if (!hasLabels(device.labels, demand.labels)) return unschedulable('labels do not match');
+    const { selectors } = demand;
+    if (selectors !== undefined) {
+      for (const selector of selectors) if (!matches(device, selector)) return mismatchOf(selector);
+    }
+    if (!hasLabels(device.labels, demand.labels)) return labelsDoNotMatch;
     return success;
   },
 } as const satisfies DeviceFilterPlugin;
+
+const labelsDoNotMatch = unschedulable('labels do not match');
+
+/** One refusal per selector, built the first time it refuses a device. */
+const mismatches = new WeakMap<DeviceSelector, Failure>();
+
+function mismatchOf(selector: DeviceSelector): Failure {
+  let refusal = mismatches.get(selector);
+  if (!refusal)
+    mismatches.set(selector, (refusal = unschedulable(`does not match ${describe(selector)}`)));
+  return refusal;
+}
 
 export function matches(device: DeviceRecord, selector: DeviceSelector): boolean {
   if ('attribute' in selector) {

@@ -5,6 +5,7 @@ import {
   type PlacementPlugin,
   type ScoredCandidate,
 } from '../framework.js';
+import { type DeviceDemand } from '../scheduling-request.js';
 import { unschedulable } from '../status.js';
 
 /**
@@ -16,6 +17,7 @@ import { unschedulable } from '../status.js';
  */
 export const failureDomainSpreadPlugin = {
   name: 'FailureDomainSpread',
+  appliesTo: (demand: DeviceDemand) => demand.constraints?.spreadAcross !== undefined,
   place(candidates: readonly ScoredCandidate[], context: GroupContext): Placement {
     const across = context.demand.constraints?.spreadAcross;
     if (across === undefined) return { code: 'success', candidates };

@@ -16,6 +16,7 @@ import { type PackingStrategy, type PluginSettings } from '../plugin-settings.js
 export function packingPlugin(settings: PluginSettings) {
   return {
     name: 'Packing',
+    perDevice: true,
     scoreDevice(candidate: Candidate, context: GroupContext): number {
       const { enclosureId } = candidate.device;
       const used =

@@ -25,7 +25,7 @@ describe('SameSwitch with the host', () => {
   it('refuses a device behind a second switch', () => {
     expect(verdict(['sw1', 'sw2'])).toEqual({
       code: 'unschedulable',
-      reason: 'crosses 2 switches from the host',
+      reason: 'crosses more than one switch from the host',
     });
   });
 

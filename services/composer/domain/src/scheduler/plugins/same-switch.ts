@@ -6,8 +6,10 @@ import {
   type PlacementPlugin,
   type ScoredCandidate,
 } from '../framework.js';
-import { compareIds } from '../scheduling-request.js';
+import { compareIds, type DeviceDemand } from '../scheduling-request.js';
 import { success, unschedulable, type Status } from '../status.js';
+
+const beyondTheHostsSwitch = unschedulable('crosses more than one switch from the host');
 
 /**
  * Locality on the fabric, for peer-to-peer traffic.
@@ -25,9 +27,9 @@ export const sameSwitchPlugin = {
   name: 'SameSwitch',
   filterDevice(candidate: Candidate, context: GroupContext): Status {
     if (context.demand.constraints?.sameSwitchAs !== 'host') return success;
-    const crossed = candidate.route.switchPath.length;
-    return crossed <= 1 ? success : unschedulable(`crosses ${crossed} switches from the host`);
+    return candidate.route.switchPath.length <= 1 ? success : beyondTheHostsSwitch;
   },
+  appliesTo: (demand: DeviceDemand) => demand.constraints?.sameSwitchAs === 'group',
   place(candidates: readonly ScoredCandidate[], context: GroupContext): Placement {
     const { demand } = context;
     if (demand.constraints?.sameSwitchAs !== 'group') return { code: 'success', candidates };
