@@ -93,10 +93,8 @@ export class LedgerLeaseHolds {
     const { tenant } = request;
     if (tenant === undefined) return;
     const asked = countByKind(request.devices);
-    const limited = (await this.quotas.lockUsage(tx, tenant, [...asked.keys()])).filter(
-      (row) => row.maxDevices !== undefined,
-    );
-    for (const { kind, maxDevices = 0 } of limited) {
+    const limited = await this.quotas.lockQuotas(tx, tenant, [...asked.keys()]);
+    for (const { kind, maxDevices } of limited) {
       const { rows } = await tx.query<{ committed: number }>(
         `SELECT ((SELECT count(*) FROM ${this.allocations}
                   WHERE tenant = $1 AND kind = $2 AND lease_id IS NULL)

@@ -1,4 +1,5 @@
 import { type Migration } from '@tessera/postgres';
+import { countedUsageMigration } from './counted-usage-migration.js';
 import { holdWindowsMigration } from './hold-windows-migration.js';
 
 /**
@@ -111,6 +112,7 @@ export const ledgerMigrations: readonly Migration[] = [
     // keeps `tenant_usage` (rows of both, by tenant and kind); the ledger locks the usage rows
     // of a reservation in (tenant, kind) order after its device rows and refuses what would go
     // past `tenant_quotas` (QuotaExceededError). Rows without tenant or kind count for no quota.
+    // Migration 5 replaces the counter with counting under the quota row's lock.
     version: 2,
     name: 'tenant quotas',
     sql: `
@@ -257,4 +259,5 @@ export const ledgerMigrations: readonly Migration[] = [
     `,
   },
   holdWindowsMigration,
+  countedUsageMigration,
 ];

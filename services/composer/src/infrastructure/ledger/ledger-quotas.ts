@@ -14,20 +14,24 @@ interface QuotaUsageRow {
 }
 
 /**
- * Tenant quotas per device kind, enforced inside the reservation's transaction: the usage rows
- * of the reservation's (tenant, kind) pairs are locked in that order after its device rows, so
- * concurrent reservations of one tenant queue there and each sees what the previous committed.
+ * Tenant quotas per device kind, enforced inside the reservation's transaction: the tenant's
+ * quota rows of the kinds it asks for are locked in kind order after its device rows, and the
+ * tenant's allocations of those kinds are counted under that lock, so concurrent reservations
+ * limited by one quota queue there and each counts what the previous committed. Kinds without
+ * a quota take no lock: reservations of an unlimited tenant never wait for each other (ledger
+ * migration 5). A quota set while reservations are in flight counts them once they commit: it
+ * may be passed by those, never by a reservation that starts after it.
  */
 export class LedgerQuotas {
   private readonly quotas: string;
-  private readonly usage: string;
+  private readonly allocations: string;
 
   constructor(
     private readonly pool: pg.Pool,
     schema: string,
   ) {
     this.quotas = `${schema}.tenant_quotas`;
-    this.usage = `${schema}.tenant_usage`;
+    this.allocations = `${schema}.allocations`;
   }
 
   /** Creates or replaces a quota. A limit below current use refuses new devices until it drops. */
@@ -51,9 +55,10 @@ export class LedgerQuotas {
   /** Quotas with current usage, by tenant then kind; only `tenant`'s when given. */
   async list(tenant?: string, client?: pg.PoolClient): Promise<TenantQuotaUsage[]> {
     const { rows } = await (client ?? this.pool).query<QuotaUsageRow>(
-      `SELECT quota.tenant, quota.kind, quota.max_devices, coalesce(usage.used, 0) AS used
+      `SELECT quota.tenant, quota.kind, quota.max_devices,
+              (SELECT count(*) FROM ${this.allocations} held
+                WHERE held.tenant = quota.tenant AND held.kind = quota.kind)::int AS used
          FROM ${this.quotas} quota
-         LEFT JOIN ${this.usage} usage USING (tenant, kind)
         WHERE $1::text IS NULL OR quota.tenant = $1
         ORDER BY quota.tenant COLLATE "C", quota.kind COLLATE "C"`,
       [tenant ?? null],
@@ -66,62 +71,65 @@ export class LedgerQuotas {
     }));
   }
 
-  /** Devices of each kind a tenant holds now, whether or not a quota applies. */
-  async usageOf(tenant: string, client?: pg.PoolClient): Promise<Record<string, number>> {
-    const { rows } = await (client ?? this.pool).query<{ kind: string; used: number }>(
-      `SELECT kind, used FROM ${this.usage} WHERE tenant = $1 AND used > 0`,
-      [tenant],
-    );
-    return Object.fromEntries(rows.map((row) => [row.kind, row.used]));
-  }
-
   /**
-   * Locks the reservation's usage rows and throws `QuotaExceededError` for the first kind it
-   * would take past its limit. A reservation without tenant, or of a lease, is not limited.
+   * Locks the tenant's quotas of the reservation's kinds and throws `QuotaExceededError` for
+   * the first kind it would take past its limit. A reservation without tenant, or of a lease,
+   * is not limited.
    */
   async lockAndCheck(tx: pg.PoolClient, request: ReservationRequest): Promise<void> {
     const { tenant } = request;
     if (tenant === undefined || request.leaseId !== undefined) return;
     const asked = countByKind(request.devices);
-    for (const row of await this.lockUsage(tx, tenant, [...asked.keys()])) {
-      const wanted = asked.get(row.kind) ?? 0;
-      if (row.maxDevices !== undefined && row.used + wanted > row.maxDevices) {
-        throw new QuotaExceededError(tenant, row.kind, row.maxDevices, row.used, wanted);
+    const limits = await this.lockQuotas(tx, tenant, [...asked.keys()]);
+    if (limits.length === 0) return;
+    const used = await this.countHeld(
+      tx,
+      tenant,
+      limits.map((limit) => limit.kind),
+    );
+    for (const { kind, maxDevices } of limits) {
+      const wanted = asked.get(kind) ?? 0;
+      const inUse = used.get(kind) ?? 0;
+      if (inUse + wanted > maxDevices) {
+        throw new QuotaExceededError(tenant, kind, maxDevices, inUse, wanted);
       }
     }
   }
 
   /**
-   * Locks the tenant's usage rows of these kinds in kind order (creating missing ones) and
-   * returns them with their limits. Every quota check takes these locks after the device rows'.
+   * Locks the tenant's quota rows of these kinds in kind order and returns them; kinds without
+   * a quota are not returned and lock nothing. Every quota check takes these locks after the
+   * device rows'.
    */
-  async lockUsage(
+  async lockQuotas(
     tx: pg.PoolClient,
     tenant: string,
     kinds: readonly string[],
-  ): Promise<{ kind: string; used: number; maxDevices: number | undefined }[]> {
+  ): Promise<{ kind: string; maxDevices: number }[]> {
     if (kinds.length === 0) return [];
-    const sorted = [...kinds].sort(compareText);
-    await tx.query(
-      `INSERT INTO ${this.usage} (tenant, kind)
-       SELECT $1, kind FROM unnest($2::text[]) AS asked(kind) ORDER BY kind COLLATE "C"
-       ON CONFLICT (tenant, kind) DO NOTHING`,
-      [tenant, sorted],
+    const { rows } = await tx.query<{ kind: string; max_devices: number }>(
+      `SELECT kind, max_devices FROM ${this.quotas}
+        WHERE tenant = $1 AND kind = ANY($2)
+        ORDER BY kind COLLATE "C"
+        FOR UPDATE`,
+      [tenant, [...kinds].sort(compareText)],
     );
-    const { rows } = await tx.query<{ kind: string; used: number; max_devices: number | null }>(
-      `SELECT usage.kind, usage.used, quota.max_devices
-         FROM ${this.usage} usage
-         LEFT JOIN ${this.quotas} quota USING (tenant, kind)
-        WHERE usage.tenant = $1 AND usage.kind = ANY($2)
-        ORDER BY usage.kind COLLATE "C"
-        FOR UPDATE OF usage`,
-      [tenant, sorted],
+    return rows.map((row) => ({ kind: row.kind, maxDevices: row.max_devices }));
+  }
+
+  /** How many devices of each kind the tenant's allocations hold now. */
+  private async countHeld(
+    tx: pg.PoolClient,
+    tenant: string,
+    kinds: readonly string[],
+  ): Promise<Map<string, number>> {
+    const { rows } = await tx.query<{ kind: string; used: number }>(
+      `SELECT kind, count(*)::int AS used FROM ${this.allocations}
+        WHERE tenant = $1 AND kind = ANY($2)
+        GROUP BY kind`,
+      [tenant, kinds],
     );
-    return rows.map((row) => ({
-      kind: row.kind,
-      used: row.used,
-      maxDevices: row.max_devices ?? undefined,
-    }));
+    return new Map(rows.map((row) => [row.kind, row.used]));
   }
 }
 

@@ -121,11 +121,26 @@ describe('tenant quotas', () => {
     expect(await listTenantQuotas(deps, 'x')).toEqual([]);
   });
 
-  it('keeps usage out of reach of hand-written writes', async () => {
-    await expect(
-      fixture.pool.query(
-        `UPDATE composer_ledger.tenant_usage SET used = 0 WHERE tenant = 'finance'`,
-      ),
-    ).rejects.toThrow(/kept by the allocations table/);
+  it('lets reservations of a tenant without a quota go on while another is uncommitted', async () => {
+    await setTenantQuota(deps, { tenant: 'vfx', kind: 'nvme', maxDevices: 100 });
+    await withTransaction(fixture.pool, async (client) => {
+      await fixture.ledger.reserve(request('vfx', 'gpu', 'qr-1', 'qr-2'), client);
+      // Same tenant, a kind without a quota: it neither waits for the open transaction nor
+      // counts it; the quota of another kind does not hold it up.
+      await expect(
+        fixture.ledger.reserve(request('vfx', 'gpu', 'qr-3', 'qr-4')),
+      ).resolves.toHaveLength(2);
+    });
+    expect(await listTenantQuotas(deps, 'vfx')).toEqual([
+      { tenant: 'vfx', kind: 'nvme', maxDevices: 100, inUse: 0 },
+    ]);
+  });
+
+  it('counts usage from the allocations themselves, as they come and go', async () => {
+    await setTenantQuota(deps, { tenant: 'audit', kind: 'gpu', maxDevices: 5 });
+    await fixture.ledger.reserve(request('audit', 'gpu', 'qu-1', 'qu-2', 'qu-3'));
+    expect((await listTenantQuotas(deps, 'audit'))[0]?.inUse).toBe(3);
+    await fixture.pool.query(`DELETE FROM composer_ledger.allocations WHERE device_id = 'qu-2'`);
+    expect((await listTenantQuotas(deps, 'audit'))[0]?.inUse).toBe(2);
   });
 });
