@@ -14,6 +14,7 @@ import {
   type Intent,
   intentOf,
 } from './attach-messages.js';
+import { CoalescingPublisher } from './coalescing-publisher.js';
 import {
   assertValidBehaviour,
   decideAttach,
@@ -71,7 +72,8 @@ export interface SimulatedResponder {
  * observation, event id included, while it is remembered, and the same outcome after that.
  * One host's intents are answered in order; different hosts' at the same time. The answers to
  * one host's intents of a delivered batch are published together, as an agent reports what it
- * did since its last report.
+ * did since its last report; hosts' answers ready while a publish is in flight go out together
+ * in the next (CoalescingPublisher).
  */
 export async function startSimulatedResponder(
   options: SimulatedResponderOptions,
@@ -82,6 +84,7 @@ export async function startSimulatedResponder(
   const counts = { received: 0, attached: 0, failed: 0, detached: 0, repeated: 0, ignored: 0 };
   const streamVersions = new Map<string, number>();
   let position = 0;
+  const publisher = new CoalescingPublisher(options.transport, options.observationsTopic);
 
   const observationEnvelope = (
     cause: EventEnvelope,
@@ -175,10 +178,7 @@ export async function startSimulatedResponder(
       if (observation !== undefined) answered.push({ causeId: message.envelope.id, observation });
     }
     if (answered.length === 0) return;
-    await options.transport.publish(
-      options.observationsTopic,
-      answered.map(({ observation }) => observation),
-    );
+    await publisher.publish(answered.map(({ observation }) => observation));
     for (const { causeId, observation } of answered) answers.remember(causeId, observation);
   };
 
