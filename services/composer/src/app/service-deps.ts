@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { scheduler } from '@tessera/composer-domain';
 import type { EventTransport } from '@tessera/event-transport';
 import type { CapacityDeps } from '../application/capacity/index.js';
-import type { LeaseDeps, LeaseListing } from '../application/leases/index.js';
+import { type LeaseDeps, type LeaseListing, leaseSlotsOf } from '../application/leases/index.js';
 import {
   listTenantQuotas,
   type QuotaDeps,
@@ -85,6 +85,7 @@ export async function prepareServiceDeps(
     quotas: quotas.quotas,
     reservations,
     templates,
+    leaseSlots: leaseSlotsOf(leases),
     ...(options.attachTimeoutMs === undefined ? {} : { attachTimeoutMs: options.attachTimeoutMs }),
   };
   return {

@@ -33,6 +33,8 @@ export type CompositionCommand =
       readonly requestedBy: string;
       /** How many times a failed attach may be retried on other devices; 3 when absent. */
       readonly maxReschedules?: number;
+      /** The lease this composition is one of: it is scheduled (and rescheduled) under it. */
+      readonly leaseId?: string;
     }
   /** Devices reserved in the ledger under `reservationId`; attach them before `attachDeadline`. */
   | {

@@ -20,6 +20,8 @@ export type CompositionFact =
       readonly requestedBy: string;
       readonly maxReschedules: number;
       readonly requestedAt: string;
+      /** The lease this composition is one of, when it is. */
+      readonly leaseId?: string;
     }
   | {
       readonly fact: 'Scheduled';

@@ -34,6 +34,16 @@ describe('requesting a composition', () => {
     ]);
   });
 
+  it('records the lease a composition is one of, and keeps it in its state', () => {
+    const ofLease = { ...requested, leaseId: 'lease-7' };
+    expect(given([]).when({ ...request, leaseId: 'lease-7' })()).toEqual([ofLease]);
+    expect(stateAfter([ofLease])).toMatchObject({ status: 'requested', leaseId: 'lease-7' });
+    expect(stateAfter([requested])).toMatchObject({ leaseId: undefined });
+    expect(given([]).when({ ...request, leaseId: ' ' })).toThrow(
+      new InvalidCompositionCommandError('leaseId', 'must not be empty'),
+    );
+  });
+
   it('refuses a spec with problems, listing them all', () => {
     const bad = { ...spec, name: 'Bad Name', priority: 5000 };
     const attempt = given([]).when({ ...request, spec: bad });

@@ -61,6 +61,11 @@ export interface Composition {
   readonly requestedBy: string;
   readonly requestedAt: string;
   readonly maxReschedules: number;
+  /**
+   * The lease this composition is one of: its reservations name the lease, so it may take the
+   * devices the lease holds for it, on every attempt.
+   */
+  readonly leaseId: string | undefined;
   readonly reschedules: number;
   /** Devices that failed an earlier attempt: the scheduler does not choose them again. */
   readonly avoidDeviceIds: readonly string[];

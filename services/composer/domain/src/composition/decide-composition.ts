@@ -111,6 +111,9 @@ function request(
       requestedBy: requiredText(command.requestedBy, 'requestedBy'),
       maxReschedules,
       requestedAt: now.toISOString(),
+      ...(command.leaseId === undefined
+        ? {}
+        : { leaseId: requiredText(command.leaseId, 'leaseId') }),
     },
   ];
 }

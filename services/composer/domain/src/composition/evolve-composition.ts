@@ -21,6 +21,7 @@ export function evolveComposition(
       requestedBy: fact.requestedBy,
       requestedAt: fact.requestedAt,
       maxReschedules: fact.maxReschedules,
+      leaseId: fact.leaseId,
       reschedules: 0,
       avoidDeviceIds: [],
       hostId: undefined,

@@ -3,6 +3,7 @@ import type { CandidateSource } from '../ports/candidate-source.js';
 import type { Clock } from '../ports/clock.js';
 import type { CompositionRepository } from '../ports/composition-repository.js';
 import type { IdGenerator } from '../ports/id-generator.js';
+import type { LeaseSlots } from '../ports/lease-slots.js';
 import type { TemplateRepository } from '../templates/template-repository.js';
 
 /** What composing a server needs. Optional settings have the defaults below. */
@@ -26,6 +27,11 @@ export interface ComposeDeps {
   readonly maxScheduleAttempts?: number;
   /** Where templates are kept; without it a spec naming a template is TEMPLATE_NOT_FOUND. */
   readonly templates?: TemplateRepository;
+  /**
+   * The devices leases hold for their compositions: a lease's composition is rescheduled on
+   * what its lease still holds for it. Without it, only devices free to anyone are chosen.
+   */
+  readonly leaseSlots?: LeaseSlots;
 }
 
 export const defaultAttachTimeoutMs = 5 * 60_000;

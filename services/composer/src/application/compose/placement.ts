@@ -21,8 +21,8 @@ export interface Placement {
 /**
  * The `Scheduled` facts of a decision for a requested composition (and, with
  * `attachOnSchedule`, its attach intents), with the ledger reservation that must commit with
- * them: every chosen device with its sharing limit and kind, under the composition's tenant,
- * until the attach deadline.
+ * them: every chosen device with its sharing limit and kind, under the composition's tenant
+ * (and its lease, if it is a lease's), until the attach deadline.
  */
 export function placementOf(
   deps: ComposeDeps,
@@ -64,6 +64,7 @@ export function placementOf(
       expiresAt: attachDeadline,
       devices,
       tenant: composition.spec.tenant,
+      ...(composition.leaseId === undefined ? {} : { leaseId: composition.leaseId }),
     },
     outcome: {
       compositionId: composition.id,

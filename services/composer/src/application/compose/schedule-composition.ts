@@ -62,10 +62,16 @@ async function attemptOnce(
   context: CommandContext,
 ): Promise<CompositionOutcome | 'retry'> {
   const request = schedulingRequestOf(composition.spec);
+  // Devices still bound (being detached after a rollback) cannot be chosen again yet.
+  const avoided = [
+    ...composition.avoidDeviceIds,
+    ...composition.bindings.map((binding) => binding.deviceId),
+  ];
+  const freed = (await heldByItsLease(deps, composition)).filter((id) => !avoided.includes(id));
   const index = await deps.candidates();
   const config = schedulerConfigOf(deps);
   const registry = pluginRegistryOf(deps);
-  const outcome = scheduleAvoiding(request, index, composition.avoidDeviceIds, config, registry);
+  const outcome = scheduleAvoiding(request, index, avoided, config, registry, freed);
   switch (outcome.outcome) {
     case 'unschedulable':
       return retriedOnConflict(() =>
@@ -109,6 +115,15 @@ async function attemptOnce(
         throw error;
       }
   }
+}
+
+/** The devices the composition's lease holds for it (none for an open-ended composition). */
+async function heldByItsLease(
+  deps: ComposeDeps,
+  composition: Composition,
+): Promise<readonly string[]> {
+  if (composition.leaseId === undefined || deps.leaseSlots === undefined) return [];
+  return deps.leaseSlots.heldFor(composition.leaseId, composition.id);
 }
 
 /** Records the choice and holds its devices in the ledger, in one transaction. */

@@ -33,7 +33,7 @@ export async function composeHeld(
   const idempotencyKey = `lease:${lease.id}:${at + 1}`;
   const requestedBy = `lease:${lease.id}`;
   const facts = decideComposition(
-    { command: 'Request', id, spec: lease.spec, idempotencyKey, requestedBy },
+    { command: 'Request', id, spec: lease.spec, idempotencyKey, requestedBy, leaseId: lease.id },
     absentComposition,
     now,
   );

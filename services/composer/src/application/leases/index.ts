@@ -14,6 +14,7 @@ export type {
 } from './lease-book.js';
 export { LeaseKeyTakenError } from './lease-book.js';
 export { leaseRequestFingerprint } from './lease-request-fingerprint.js';
+export { leaseSlotsOf } from './lease-slots.js';
 export { defaultEndingSoonMs, defaultMaxAdmissionAttempts, type LeaseDeps } from './lease-deps.js';
 export type { LeaseFilter, LeaseListing } from './lease-listing.js';
 export { listLeases } from './list-leases.handler.js';

@@ -2,8 +2,10 @@ import { scheduler } from '@tessera/composer-domain';
 
 /**
  * Schedules on the index as if the `avoided` devices were full: they are never chosen, even when
- * sharable (a composition's own devices, a failed device). Synchronous, so no other decision of
- * this process sees the devices marked full; their counts are restored before it returns.
+ * sharable (a composition's own devices, a failed device). The `freed` devices (those a lease
+ * holds for the composition, which the index counts as promised) are offered as free unless
+ * avoided; the ledger still has the last word. Synchronous, so no other decision of this
+ * process sees the changed counts; they are restored before it returns.
  */
 export function scheduleAvoiding(
   request: scheduler.SchedulingRequest,
@@ -11,9 +13,12 @@ export function scheduleAvoiding(
   avoided: readonly string[],
   config: scheduler.SchedulerConfig,
   registry: scheduler.PluginRegistry,
+  freed: readonly string[] = [],
 ): scheduler.ScheduleOutcome {
-  const counts = new Map(avoided.map((deviceId) => [deviceId, index.allocationsOf(deviceId)]));
-  for (const deviceId of counts.keys()) {
+  const changed = [...freed, ...avoided];
+  const counts = new Map(changed.map((deviceId) => [deviceId, index.allocationsOf(deviceId)]));
+  for (const deviceId of freed) index.setAllocations(deviceId, 0);
+  for (const deviceId of avoided) {
     index.setAllocations(deviceId, Math.max(1, index.device(deviceId)?.maxCompositions ?? 1));
   }
   try {

@@ -5,7 +5,7 @@ import {
   createComposerFixture,
 } from '../../test-support/composer-fixture.js';
 import { LeaseSchedulerJob } from './index.js';
-import { recordObservation } from '../../application/attach/index.js';
+import { recordObservation, scheduleAndAttach } from '../../application/attach/index.js';
 import {
   advanceLeases,
   type LeaseAdmission,
@@ -148,6 +148,135 @@ describe('lease lifecycle', () => {
       { leaseId: late.leaseId, facts: ['Started'] },
     ]);
     expect(await composedOn(late.leaseId)).toEqual(devices);
+  });
+});
+
+describe('a lease composition whose attach fails', () => {
+  it('is rescheduled under its lease, on devices other than those it is still detaching', async () => {
+    const { deps, book } = await leaseReplica(fixture, 'replica-a', financeLab('again', 4, 0));
+    const answer = await requestLease(
+      deps,
+      {
+        tenant: 'finance',
+        name: 'render',
+        spec: financeNode(2, 0),
+        count: 1,
+        start,
+        end,
+        requestedBy: 'alice',
+      },
+      commandContext(),
+    );
+    if (answer.outcome !== 'admitted') throw new Error(JSON.stringify(answer));
+    expect(answer.held[0]?.groups[0]?.deviceIds).toEqual(['again-g00', 'again-g01']);
+    await advanceLeases(at(deps, start), commandContext());
+    const [compositionId = ''] = (await getLeaseState(book, answer.leaseId)).compositionIds;
+    // As the composer's usage sync has it: devices promised to a lease count as full.
+    const index = await deps.candidates();
+    for (const deviceId of ['again-g00', 'again-g01']) index.setAllocations(deviceId, 1);
+
+    const now = at(deps, start);
+    const observe = (deviceId: string, outcome: 'attached' | 'failed') =>
+      recordObservation(
+        now,
+        { observed: 'attach', compositionId, deviceId, attempt: 1, outcome, detail: outcome },
+        commandContext(),
+      );
+    await observe('again-g00', 'attached');
+    await observe('again-g01', 'failed');
+    for (const deviceId of ['again-g00', 'again-g01']) {
+      await recordObservation(
+        now,
+        { observed: 'detach', compositionId, deviceId, detail: 'rolled back' },
+        commandContext(),
+      );
+    }
+
+    const { state } = await deps.compositions.load(compositionId);
+    expect(state.status).toBe('attaching');
+    if (state.status === 'absent') return;
+    expect(state.reschedules).toBe(1);
+    expect(state.bindings.map((binding) => binding.deviceId).sort()).toEqual([
+      'again-g02',
+      'again-g03',
+    ]);
+    const { pool } = fixture.replica('probe', financeLab('x', 0, 0)).persistence;
+    const { rows } = await pool.query<{ device_id: string; lease_id: string | null }>(
+      `SELECT device_id, lease_id FROM composer_ledger.allocations
+        WHERE composition_id = $1 ORDER BY device_id`,
+      [compositionId],
+    );
+    expect(rows).toEqual([
+      { device_id: 'again-g02', lease_id: answer.leaseId },
+      { device_id: 'again-g03', lease_id: answer.leaseId },
+    ]);
+  });
+});
+
+describe('a lease composition rescheduled after its detaches completed (a recovery)', () => {
+  it('takes the devices its lease still holds for it again, under the lease', async () => {
+    const { deps, book } = await leaseReplica(fixture, 'replica-a', financeLab('later', 4, 0));
+    const answer = await requestLease(
+      deps,
+      {
+        tenant: 'finance',
+        name: 'render',
+        spec: financeNode(2, 0),
+        count: 1,
+        start,
+        end,
+        requestedBy: 'alice',
+      },
+      commandContext(),
+    );
+    if (answer.outcome !== 'admitted') throw new Error(JSON.stringify(answer));
+    await advanceLeases(at(deps, start), commandContext());
+    const [compositionId = ''] = (await getLeaseState(book, answer.leaseId)).compositionIds;
+    // The replica records the failure (and `Rescheduling`), then dies before scheduling again.
+    const dying = at(
+      { ...deps, candidates: () => Promise.reject(new Error('replica killed')) },
+      start,
+    );
+    const observe = (deviceId: string, outcome: 'attached' | 'failed') =>
+      recordObservation(
+        dying,
+        { observed: 'attach', compositionId, deviceId, attempt: 1, outcome, detail: outcome },
+        commandContext(),
+      );
+    await observe('later-g00', 'attached');
+    await expect(observe('later-g01', 'failed')).rejects.toThrow('replica killed');
+    for (const deviceId of ['later-g00', 'later-g01']) {
+      await recordObservation(
+        at(deps, start),
+        { observed: 'detach', compositionId, deviceId, detail: 'rolled back' },
+        commandContext(),
+      );
+    }
+    const stalled = await deps.compositions.load(compositionId);
+    expect(stalled.state).toMatchObject({ status: 'requested', bindings: [] });
+    // As the usage sync has it once the detaches are in: promised to the lease, so full.
+    const index = await deps.candidates();
+    for (const deviceId of ['later-g00', 'later-g01']) index.setAllocations(deviceId, 1);
+
+    await scheduleAndAttach(at(deps, start), compositionId, commandContext());
+
+    const { state } = await deps.compositions.load(compositionId);
+    if (state.status === 'absent') throw new Error('gone');
+    expect(state.status).toBe('attaching');
+    expect(state.bindings.map((binding) => binding.deviceId).sort()).toEqual([
+      'later-g00',
+      'later-g02',
+    ]);
+    const { pool } = fixture.replica('probe', financeLab('x', 0, 0)).persistence;
+    const { rows } = await pool.query<{ device_id: string; lease_id: string | null }>(
+      `SELECT device_id, lease_id FROM composer_ledger.allocations
+        WHERE composition_id = $1 ORDER BY device_id`,
+      [compositionId],
+    );
+    expect(rows).toEqual([
+      { device_id: 'later-g00', lease_id: answer.leaseId },
+      { device_id: 'later-g02', lease_id: answer.leaseId },
+    ]);
   });
 });
 

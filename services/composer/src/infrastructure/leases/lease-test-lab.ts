@@ -1,7 +1,7 @@
 import { type CompositionSpec, scheduler } from '@tessera/composer-domain';
 import { type ComposerFixture, device, host } from '../../test-support/composer-fixture.js';
 import { PostgresLeaseBook } from './postgres-lease-book.js';
-import type { LeaseDeps } from '../../application/leases/index.js';
+import { type LeaseDeps, leaseSlotsOf } from '../../application/leases/index.js';
 
 /** Host h1 reaching `gpus` GPUs `<prefix>-g00…` and `nvmes` NVMe drives `<prefix>-n00…`. */
 export function financeLab(
@@ -57,7 +57,7 @@ export async function leaseReplica(
   const { pool, store, ledger } = replica.persistence;
   const book = new PostgresLeaseBook({ pool, store, ledger });
   await book.migrate();
-  return { deps: { ...replica.deps, leases: book }, book };
+  return { deps: { ...replica.deps, leases: book, leaseSlots: leaseSlotsOf(book) }, book };
 }
 
 /** The deps with the clock at `iso`. */
