@@ -47,6 +47,12 @@ export interface GroupConstraints {
   readonly spreadAcross?: 'enclosure' | 'rack';
   /** Accept sharable devices that other compositions already use, up to their limit. */
   readonly allowShared?: boolean;
+  /**
+   * Every device hangs from this switch (the last of its route, `(host)` when none is crossed).
+   * Set by the composer, never by a spec: a device joining a group whose devices share a switch
+   * (a replacement under `sameSwitchAs: 'group'`) must hang from that same switch.
+   */
+  readonly underSwitch?: string;
 }
 
 /** What one group needs: `count` devices of `kind` matching every selector and label. */

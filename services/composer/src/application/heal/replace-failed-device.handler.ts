@@ -5,7 +5,7 @@ import {
   groupsOf,
   InvalidCompositionCommandError,
   InvalidTransitionError,
-  type scheduler,
+  scheduler,
 } from '@tessera/composer-domain';
 import { applyCommand } from '../attach/apply-command.js';
 import { schedulingRequestOf } from '../compose/scheduling-request-of.js';
@@ -115,7 +115,7 @@ function replacementOf(failedDeviceId: string): HostPlan {
         throw new InvalidTransitionError(composition.id, composition.status, 'ReplaceFailedDevice');
       }
     },
-    group: (composition) => oneOf(groupOf(composition, failedDeviceId), composition),
+    group: (composition, index) => replacementGroup(composition, failedDeviceId, index),
     avoid: (composition) => [
       failedDeviceId,
       ...composition.bindings.map(({ deviceId }) => deviceId),
@@ -148,8 +148,52 @@ function groupOf(composition: Composition, deviceId: string): DeviceGroupSpec {
   return group;
 }
 
-/** The group's demand for one device: its own shape first, then its alternatives. */
-function oneOf(group: DeviceGroupSpec, composition: Composition): scheduler.GroupRequest {
+/**
+ * What to schedule to replace `failedDeviceId`: one device of its group's shape (or of an
+ * alternative's), below the switch the group's other devices share when the group asks for one.
+ */
+export function replacementGroup(
+  composition: Composition,
+  failedDeviceId: string,
+  index: scheduler.CandidateIndex,
+): scheduler.GroupRequest {
+  return oneOf(
+    groupOf(composition, failedDeviceId),
+    composition,
+    sharedSwitch(composition, failedDeviceId, index),
+  );
+}
+
+/**
+ * The switch the devices the group keeps hang from, when the group asks for one common switch
+ * (`sameSwitchAs: 'group'`) and keeps any device; seen from the composition's host.
+ */
+function sharedSwitch(
+  composition: Composition,
+  failedDeviceId: string,
+  index: scheduler.CandidateIndex,
+): string | undefined {
+  const group = groupOf(composition, failedDeviceId);
+  if (group.constraints?.sameSwitchAs !== 'group' || composition.hostId === undefined) {
+    return undefined;
+  }
+  const hostId = composition.hostId;
+  const kept = composition.bindings.find(
+    (held) => held.group === group.name && held.deviceId !== failedDeviceId,
+  );
+  const route = kept === undefined ? undefined : index.route(hostId, kept.deviceId);
+  return route === undefined ? undefined : scheduler.leafSwitchOf(route);
+}
+
+/**
+ * The group's demand for one device: its own shape first, then its alternatives; below
+ * `underSwitch` when the device must join the switch the group's devices share.
+ */
+function oneOf(
+  group: DeviceGroupSpec,
+  composition: Composition,
+  underSwitch: string | undefined,
+): scheduler.GroupRequest {
   const single: DeviceGroupSpec = {
     ...group,
     count: 1,
@@ -157,5 +201,14 @@ function oneOf(group: DeviceGroupSpec, composition: Composition): scheduler.Grou
   };
   const [request] = schedulingRequestOf({ ...composition.spec, groups: [single] }).groups;
   if (request === undefined) throw new Error('a one-group spec gives one group request');
-  return request;
+  if (underSwitch === undefined) return request;
+  const below = <D extends scheduler.DeviceDemand>(demand: D): D => ({
+    ...demand,
+    constraints: { ...demand.constraints, underSwitch },
+  });
+  const { alternatives } = request;
+  return {
+    ...below(request),
+    ...(alternatives === undefined ? {} : { alternatives: alternatives.map(below) }),
+  };
 }

@@ -24,8 +24,8 @@ export interface HostPlan {
   readonly command: CompositionCommandName;
   /** Throws a typed error when the composition cannot take the change; called on every load. */
   check(composition: Composition): void;
-  /** The group to schedule, in the scheduler's vocabulary. */
-  group(composition: Composition): scheduler.GroupRequest;
+  /** The group to schedule, in the scheduler's vocabulary (the index shows the host's routes). */
+  group(composition: Composition, index: scheduler.CandidateIndex): scheduler.GroupRequest;
   /** Devices never to choose (the composition's own, a failed one). */
   avoid(composition: Composition): readonly string[];
   /** The facts for the chosen devices, reserved under `reservationId` until `attachDeadline`. */
@@ -88,12 +88,12 @@ async function placeOnce(
   context: CommandContext,
 ): Promise<HostPlacement | 'retry'> {
   const hostId = composition.hostId ?? '';
+  const index = await deps.candidates();
   const request: scheduler.SchedulingRequest = {
     tenant: composition.spec.tenant,
     host: { hostId },
-    groups: [plan.group(composition)],
+    groups: [plan.group(composition, index)],
   };
-  const index = await deps.candidates();
   const config = schedulerConfigOf(deps);
   const registry = pluginRegistryOf(deps);
   const outcome = scheduleAvoiding(request, index, plan.avoid(composition), config, registry);

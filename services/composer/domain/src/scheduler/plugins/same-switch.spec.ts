@@ -35,6 +35,25 @@ describe('SameSwitch with the host', () => {
   });
 });
 
+describe('SameSwitch below a given switch (a device joining a group)', () => {
+  const verdict = (switchPath: string[]) =>
+    sameSwitchPlugin.filterDevice(
+      candidate(device('g1'), switchPath),
+      groupContext({ count: 1, constraints: { sameSwitchAs: 'group', underSwitch: 'leaf-a' } }),
+    );
+
+  it('keeps only devices hanging from that switch, however far it is', () => {
+    expect(verdict(['leaf-a']).code).toBe('success');
+    expect(verdict(['spine', 'leaf-a']).code).toBe('success');
+    expect(verdict(['leaf-b'])).toEqual({
+      code: 'unschedulable',
+      reason: 'not below the switch the group’s devices share',
+    });
+    expect(verdict(['leaf-a', 'leaf-b']).code).toBe('unschedulable');
+    expect(verdict([]).code).toBe('unschedulable');
+  });
+});
+
 describe('SameSwitch within the group', () => {
   const context = groupContext({ count: 2, constraints: { sameSwitchAs: 'group' } });
 

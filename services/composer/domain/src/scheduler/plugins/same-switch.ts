@@ -10,6 +10,7 @@ import { compareIds, type DeviceDemand } from '../scheduling-request.js';
 import { success, unschedulable, type Status } from '../status.js';
 
 const beyondTheHostsSwitch = unschedulable('crosses more than one switch from the host');
+const notUnderTheGroupsSwitch = unschedulable('not below the switch the group’s devices share');
 
 /**
  * Locality on the fabric, for peer-to-peer traffic.
@@ -22,11 +23,20 @@ const beyondTheHostsSwitch = unschedulable('crosses more than one switch from th
  * switch of each route is the same. Devices reached without a switch share the host's root
  * complex and count as one common point. Among the switches that have enough candidates, the
  * one whose best `count` candidates score highest wins (ties: switch id).
+ *
+ * `underSwitch` (set by the composer for a device joining such a group, e.g. a replacement) — the
+ * device hangs from that switch.
  */
 export const sameSwitchPlugin = {
   name: 'SameSwitch',
   filterDevice(candidate: Candidate, context: GroupContext): Status {
-    if (context.demand.constraints?.sameSwitchAs !== 'host') return success;
+    const constraints = context.demand.constraints;
+    if (constraints === undefined) return success;
+    const { underSwitch } = constraints;
+    if (underSwitch !== undefined && leafSwitchOf(candidate.route) !== underSwitch) {
+      return notUnderTheGroupsSwitch;
+    }
+    if (constraints.sameSwitchAs !== 'host') return success;
     return candidate.route.switchPath.length <= 1 ? success : beyondTheHostsSwitch;
   },
   appliesTo: (demand: DeviceDemand) => demand.constraints?.sameSwitchAs === 'group',
