@@ -30,6 +30,7 @@ export function decideLease(command: LeaseCommand, state: LeaseState, now: Date)
         end: request.end.toISOString(),
         requestedBy: command.requestedBy,
         requestedAt: now.toISOString(),
+        ...(command.idempotencyKey === undefined ? {} : { idempotencyKey: command.idempotencyKey }),
       },
     ];
   }

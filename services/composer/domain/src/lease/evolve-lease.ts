@@ -4,7 +4,13 @@ import type { LeaseState } from './lease-state.js';
 /** The lease after a fact. Facts come from `decideLease`, so they are applied as they are. */
 export function evolveLease(state: LeaseState, fact: LeaseFact): LeaseState {
   if (fact.fact === 'Requested') {
-    const { fact: _name, requestedBy: _by, requestedAt: _at, ...lease } = fact;
+    const {
+      fact: _name,
+      requestedBy: _by,
+      requestedAt: _at,
+      idempotencyKey: _key,
+      ...lease
+    } = fact;
     return { ...lease, status: 'requested', held: [], compositionIds: [], warned: false };
   }
   if (state.status === 'absent') return state;

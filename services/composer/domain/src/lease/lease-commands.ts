@@ -19,8 +19,8 @@ export type LeaseCommand =
       readonly end: string;
       readonly requestedBy: string;
       /**
-       * The caller's key for this request, checked here; the lease book keeps it (the
-       * `LeaseRequested` event contract has no field for it yet).
+       * The caller's key for this request, checked here and recorded in `LeaseRequested`; the
+       * lease book also keeps it, to answer a repeated request with the same lease.
        */
       readonly idempotencyKey?: string;
     }

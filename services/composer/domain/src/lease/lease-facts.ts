@@ -26,6 +26,8 @@ export type LeaseFact =
       readonly end: string;
       readonly requestedBy: string;
       readonly requestedAt: string;
+      /** The caller's idempotency key, when the request had one. */
+      readonly idempotencyKey?: string;
     }
   /** One held assignment (host + devices) per composition, held for the whole window. */
   | { readonly fact: 'Admitted'; readonly held: readonly Assignment[] }

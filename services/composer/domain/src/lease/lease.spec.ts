@@ -51,6 +51,19 @@ describe('requesting a lease', () => {
     expect(stateAfter(requested)).toMatchObject({ status: 'requested', held: [], warned: false });
   });
 
+  it('records the caller’s idempotency key in the event, not in the lease', () => {
+    const [fact] = decideLease(
+      { ...request, idempotencyKey: 'quarter-end-2025' },
+      absentLease,
+      now,
+    );
+    expect(fact).toMatchObject({ fact: 'Requested', idempotencyKey: 'quarter-end-2025' });
+    if (fact === undefined) throw new Error('no fact');
+    expect(leaseFactOf(leaseEventOf('l-1', fact))).toEqual(fact);
+    expect(stateAfter([fact])).not.toHaveProperty('idempotencyKey');
+    expect(requested[0]).not.toHaveProperty('idempotencyKey');
+  });
+
   it.each([
     [{ end: '2025-12-27T00:00:00.000Z' }, 'end'],
     [{ start: '2025-11-30T00:00:00.000Z' }, 'start'],

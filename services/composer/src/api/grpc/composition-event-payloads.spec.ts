@@ -59,6 +59,7 @@ const samples: { [N in CompositionFactName]: readonly Extract<CompositionFact, {
       requestedBy: 'user:alice',
       maxReschedules: 3,
       requestedAt: at,
+      leaseId: 'lease-9',
     },
     {
       fact: 'Requested',

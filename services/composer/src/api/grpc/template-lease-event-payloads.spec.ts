@@ -59,6 +59,7 @@ const leaseSamples: { [N in LeaseFactName]: Extract<LeaseFact, { fact: N }> } = 
     end: '2031-01-03T00:00:00.000Z',
     requestedBy: 'user:alice',
     requestedAt: at,
+    idempotencyKey: 'year-end-2030',
   },
   Admitted: { fact: 'Admitted', held },
   Rejected: {
