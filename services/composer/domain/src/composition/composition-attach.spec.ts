@@ -36,6 +36,31 @@ describe('attaching a composition', () => {
     expect(stateAfter(attaching).status).toBe('attaching');
   });
 
+  it('names the fabric of each device’s route in its intent, where the schedule knew it', () => {
+    const fabrics = { 'gpu-1': 'pcie-a', 'nvme-1': 'nvmeof-1' };
+    const [onFabrics] = given([requested]).when({ ...schedule, fabrics })();
+    expect(onFabrics).toEqual({ ...scheduled, fabrics });
+    if (onFabrics === undefined) throw new Error('no Scheduled fact');
+    expect(given([requested, onFabrics]).when({ command: 'StartAttaching' })()).toEqual([
+      { ...attachRequested('gpu-1'), fabricId: 'pcie-a' },
+      attachRequested('gpu-2'),
+      { ...attachRequested('nvme-1'), fabricId: 'nvmeof-1' },
+    ]);
+    expect(given([requested]).when({ ...schedule, fabrics: {} })()).toEqual([scheduled]);
+  });
+
+  it('refuses fabrics of devices the schedule does not place, or without a fabric id', () => {
+    expect(given([requested]).when({ ...schedule, fabrics: { 'gpu-9': 'pcie-a' } })).toThrow(
+      new InvalidCompositionCommandError(
+        'fabrics["gpu-9"]',
+        'names a device the command does not place',
+      ),
+    );
+    expect(given([requested]).when({ ...schedule, fabrics: { 'gpu-1': ' ' } })).toThrow(
+      InvalidCompositionCommandError,
+    );
+  });
+
   it('changes nothing when asked to start again, and refuses to start before scheduling', () => {
     expect(given(attaching).when({ command: 'StartAttaching' })()).toEqual([]);
     expect(given([requested]).when({ command: 'StartAttaching' })).toThrow(

@@ -44,6 +44,15 @@ describe('expanding a ready composition', () => {
     expect(stateAfter(expanding).status).toBe('expanding');
   });
 
+  it('names the fabric of a new device’s route in its fact and its intent', () => {
+    const fabrics = { 'nic-2': 'ethernet-1' };
+    expect(given(ready).when({ ...expand, fabrics })()).toEqual([
+      { ...expansionStarted, fabrics },
+      attachRequested('nic-1'),
+      { ...attachRequested('nic-2'), fabricId: 'ethernet-1' },
+    ]);
+  });
+
   it('is ready again, with the new group, once its devices are attached', () => {
     const record = {
       command: 'RecordAttachment',

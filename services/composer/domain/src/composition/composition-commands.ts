@@ -7,6 +7,12 @@ export interface GroupAssignment {
 }
 
 /** The scheduler's choice for a whole composition: a host and the devices of every group. */
+/**
+ * Device id → the fabric (inventory id) of the route the scheduler chose from the host to it;
+ * devices whose route names no fabric are absent. Attach intents carry it (attach-contract.md).
+ */
+export type DeviceFabrics = Readonly<Record<string, string>>;
+
 export interface Assignment {
   readonly hostId: string;
   readonly groups: readonly GroupAssignment[];
@@ -42,6 +48,8 @@ export type CompositionCommand =
       readonly assignment: Assignment;
       readonly reservationId: string;
       readonly attachDeadline: string;
+      /** The fabric of the host's route to each device, where the scheduler knows it. */
+      readonly fabrics?: DeviceFabrics;
     }
   /** The scheduler found no candidates. */
   | {
@@ -67,6 +75,7 @@ export type CompositionCommand =
       readonly deviceIds: readonly string[];
       readonly reservationId: string;
       readonly attachDeadline: string;
+      readonly fabrics?: DeviceFabrics;
     }
   | { readonly command: 'Shrink'; readonly deviceIds: readonly string[] }
   /** A device of a ready composition failed; `replacementDeviceId` is reserved to replace it. */
@@ -76,6 +85,7 @@ export type CompositionCommand =
       readonly replacementDeviceId: string;
       readonly reservationId: string;
       readonly attachDeadline: string;
+      readonly fabrics?: DeviceFabrics;
     }
   /** Healing found no device to replace `failedDeviceId` with; `reason` is the scheduler's. */
   | {

@@ -1,5 +1,5 @@
 import type { CompositionSpec, DeviceGroupSpec } from '../spec/index.js';
-import type { GroupAssignment, UnschedulableGroup } from './composition-commands.js';
+import type { DeviceFabrics, GroupAssignment, UnschedulableGroup } from './composition-commands.js';
 
 /**
  * What happens to a composition, as facts; stored as `tessera.composer.v1.<fact>` events (see
@@ -29,6 +29,7 @@ export type CompositionFact =
       readonly groups: readonly GroupAssignment[];
       readonly reservationId: string;
       readonly attachDeadline: string;
+      readonly fabrics?: DeviceFabrics;
     }
   /** Exactly the proto3 JSON of `composer.AttachRequested` once stored (attach-contract.md). */
   | {
@@ -78,6 +79,7 @@ export type CompositionFact =
       readonly deviceIds: readonly string[];
       readonly reservationId: string;
       readonly attachDeadline: string;
+      readonly fabrics?: DeviceFabrics;
     }
   | { readonly fact: 'Expanded'; readonly group: string }
   /** The new group could not be attached; the composition is as it was before. */
@@ -92,6 +94,7 @@ export type CompositionFact =
       readonly replacementDeviceId: string;
       readonly reservationId: string;
       readonly attachDeadline: string;
+      readonly fabrics?: DeviceFabrics;
     }
   | {
       readonly fact: 'DeviceReplaced';

@@ -40,6 +40,17 @@ describe('replacing a failed device', () => {
     expect(stateAfter(healing).status).toBe('healing');
   });
 
+  it('names the fabric of the replacement’s route in its fact and its intent', () => {
+    const fabrics = { 'gpu-9': 'pcie-b' };
+    expect(given(ready).when({ ...replace, fabrics })()).toEqual([
+      { ...started, fabrics },
+      { ...attachRequested('gpu-9'), fabricId: 'pcie-b' },
+    ]);
+    expect(given(ready).when({ ...replace, fabrics: { 'gpu-1': 'pcie-b' } })).toThrow(
+      'fabrics["gpu-1"]: names a device the command does not place',
+    );
+  });
+
   it('detaches the failed device once the replacement is attached', () => {
     const record = {
       command: 'RecordAttachment',

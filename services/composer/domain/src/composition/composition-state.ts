@@ -33,6 +33,8 @@ export interface DeviceBinding {
   readonly status: 'reserved' | 'attaching' | 'attached' | 'detaching';
   /** The ledger reservation the device was reserved under (of its schedule, expansion or replacement). */
   readonly reservationId: string;
+  /** The fabric of the route to the device, when the scheduler knew it. */
+  readonly fabricId?: string;
 }
 
 /** A change of a ready composition in progress. */

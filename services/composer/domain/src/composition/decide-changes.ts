@@ -2,7 +2,7 @@ import { CompositionSpecInvalidError, validateDeviceGroup } from '../spec/index.
 import { deadlineAfter, distinctDeviceIds, inStatus, requiredText } from './command-checks.js';
 import type { CompositionCommand } from './composition-commands.js';
 import { HealingDisabledError, InvalidCompositionCommandError } from './composition-errors.js';
-import { attachIntent, detachIntent } from './attach-intents.js';
+import { attachIntent, detachIntent, fabricsOf } from './attach-intents.js';
 import type { CompositionFact } from './composition-facts.js';
 import { bindingOf, type Composition, groupsOf, hostOf, isOnHost } from './composition-state.js';
 import { sameJson } from './same-json.js';
@@ -53,6 +53,7 @@ export function expand(
   checkNewDevices(command.deviceIds, composition, 'deviceIds');
   const hostId = hostOf(composition);
   const attachDeadline = deadlineAfter(command.attachDeadline, now, 'attachDeadline');
+  const fabrics = fabricsOf(command.fabrics, command.deviceIds);
   return [
     {
       fact: 'ExpansionStarted',
@@ -61,9 +62,10 @@ export function expand(
       deviceIds: command.deviceIds,
       reservationId: requiredText(command.reservationId, 'reservationId'),
       attachDeadline,
+      ...fabrics,
     },
     ...command.deviceIds.map((deviceId) =>
-      attachIntent(composition, hostId, deviceId, attachDeadline),
+      attachIntent(composition, hostId, deviceId, attachDeadline, fabrics.fabrics?.[deviceId]),
     ),
   ];
 }
@@ -131,6 +133,7 @@ export function replaceFailedDevice(
   checkNewDevices([command.replacementDeviceId], composition, 'replacementDeviceId');
   const hostId = hostOf(composition);
   const attachDeadline = deadlineAfter(command.attachDeadline, now, 'attachDeadline');
+  const fabrics = fabricsOf(command.fabrics, [command.replacementDeviceId]);
   return [
     {
       fact: 'DeviceReplacementStarted',
@@ -140,8 +143,15 @@ export function replaceFailedDevice(
       replacementDeviceId: command.replacementDeviceId,
       reservationId: requiredText(command.reservationId, 'reservationId'),
       attachDeadline,
+      ...fabrics,
     },
-    attachIntent(composition, hostId, command.replacementDeviceId, attachDeadline),
+    attachIntent(
+      composition,
+      hostId,
+      command.replacementDeviceId,
+      attachDeadline,
+      fabrics.fabrics?.[command.replacementDeviceId],
+    ),
   ];
 }
 

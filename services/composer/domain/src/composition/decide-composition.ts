@@ -13,7 +13,7 @@ import {
 } from './composition-errors.js';
 import type { CompositionFact } from './composition-facts.js';
 import type { Composition, CompositionState } from './composition-state.js';
-import { attachIntent } from './attach-intents.js';
+import { attachIntent, fabricsOf } from './attach-intents.js';
 import { checkDeadline, recordAttachment } from './decide-attachment.js';
 import {
   decompose,
@@ -135,6 +135,10 @@ function schedule(
       groups: command.assignment.groups,
       reservationId: requiredText(command.reservationId, 'reservationId'),
       attachDeadline: deadlineAfter(command.attachDeadline, now, 'attachDeadline'),
+      ...fabricsOf(
+        command.fabrics,
+        command.assignment.groups.flatMap((group) => group.deviceIds),
+      ),
     },
   ];
 }
@@ -193,5 +197,7 @@ function startAttaching(composition: Composition): CompositionFact[] {
   }
   return composition.bindings
     .filter((binding) => binding.status === 'reserved')
-    .map(({ hostId, deviceId }) => attachIntent(composition, hostId, deviceId, deadline));
+    .map(({ hostId, deviceId, fabricId }) =>
+      attachIntent(composition, hostId, deviceId, deadline, fabricId),
+    );
 }

@@ -1,3 +1,4 @@
+import type { DeviceFabrics } from './composition-commands.js';
 import type { CompositionFact } from './composition-facts.js';
 import {
   absentComposition,
@@ -57,8 +58,19 @@ function evolveExisting(
     hostId: string,
     deviceIds: readonly string[],
     reservationId: string,
+    fabrics: DeviceFabrics | undefined,
   ): DeviceBinding[] =>
-    deviceIds.map((deviceId) => ({ deviceId, group, hostId, status: 'reserved', reservationId }));
+    deviceIds.map((deviceId) => {
+      const fabricId = fabrics?.[deviceId];
+      return {
+        deviceId,
+        group,
+        hostId,
+        status: 'reserved',
+        reservationId,
+        ...(fabricId === undefined ? {} : { fabricId }),
+      };
+    });
   switch (fact.fact) {
     case 'Scheduled':
       return {
@@ -70,7 +82,7 @@ function evolveExisting(
         bindings: [
           ...composition.bindings,
           ...fact.groups.flatMap(({ group, deviceIds }) =>
-            reserve(group, fact.hostId, deviceIds, fact.reservationId),
+            reserve(group, fact.hostId, deviceIds, fact.reservationId, fact.fabrics),
           ),
         ],
       };
@@ -129,7 +141,13 @@ function evolveExisting(
         attachDeadline: fact.attachDeadline,
         bindings: [
           ...composition.bindings,
-          ...reserve(fact.group.name, fact.hostId, fact.deviceIds, fact.reservationId),
+          ...reserve(
+            fact.group.name,
+            fact.hostId,
+            fact.deviceIds,
+            fact.reservationId,
+            fact.fabrics,
+          ),
         ],
         change: { change: 'expansion', group: fact.group, reservationId: fact.reservationId },
       };
@@ -170,7 +188,13 @@ function evolveExisting(
         attachDeadline: fact.attachDeadline,
         bindings: [
           ...composition.bindings,
-          ...reserve(fact.group, fact.hostId, [fact.replacementDeviceId], fact.reservationId),
+          ...reserve(
+            fact.group,
+            fact.hostId,
+            [fact.replacementDeviceId],
+            fact.reservationId,
+            fact.fabrics,
+          ),
         ],
         change: {
           change: 'replacement',

@@ -3,6 +3,7 @@ export {
   type Assignment,
   type CompositionCommand,
   type CompositionCommandName,
+  type DeviceFabrics,
   type GroupAssignment,
   type UnschedulableGroup,
 } from './composition-commands.js';

@@ -85,6 +85,7 @@ const samples: { [N in CompositionFactName]: readonly Extract<CompositionFact, {
       groups: [{ group: 'gpus', deviceIds: ['g1', 'g2'] }],
       reservationId: 'r1',
       attachDeadline: at,
+      fabrics: { g1: 'pcie-a', g2: 'pcie-a' },
     },
   ],
   AttachRequested: [
@@ -125,6 +126,7 @@ const samples: { [N in CompositionFactName]: readonly Extract<CompositionFact, {
       deviceIds: ['n1', 'n2'],
       reservationId: 'r2',
       attachDeadline: at,
+      fabrics: { n1: 'ethernet-1' },
     },
   ],
   Expanded: [{ fact: 'Expanded', group: 'more' }],
@@ -140,6 +142,7 @@ const samples: { [N in CompositionFactName]: readonly Extract<CompositionFact, {
       replacementDeviceId: 'g3',
       reservationId: 'r3',
       attachDeadline: at,
+      fabrics: { g2: 'pcie-b' },
     },
   ],
   DeviceReplaced: [{ fact: 'DeviceReplaced', failedDeviceId: 'g1', replacementDeviceId: 'g3' }],

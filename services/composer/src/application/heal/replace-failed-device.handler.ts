@@ -121,7 +121,7 @@ function replacementOf(failedDeviceId: string): HostPlan {
       ...composition.bindings.map(({ deviceId }) => deviceId),
       ...composition.avoidDeviceIds,
     ],
-    decide: (composition, { deviceIds, reservationId, attachDeadline, now }) =>
+    decide: (composition, { deviceIds, reservationId, attachDeadline, now, fabrics }) =>
       decideComposition(
         {
           command: 'ReplaceFailedDevice',
@@ -129,6 +129,7 @@ function replacementOf(failedDeviceId: string): HostPlan {
           replacementDeviceId: deviceIds[0] ?? '',
           reservationId,
           attachDeadline: attachDeadline.toISOString(),
+          fabrics,
         },
         composition,
         now,

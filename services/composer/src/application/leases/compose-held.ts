@@ -3,7 +3,9 @@ import {
   type Assignment,
   decideComposition,
   type Lease,
+  type scheduler,
 } from '@tessera/composer-domain';
+import { fabricsOnRoutes } from '../compose/route-fabrics.js';
 import { defaultAttachTimeoutMs } from '../compose/compose-deps.js';
 import type { CommandContext } from '../ports/command-context.js';
 import { startAttaching } from '../attach/start-attaching.handler.js';
@@ -44,17 +46,23 @@ export async function composeHeld(
     const attachDeadline = new Date(
       now.getTime() + (deps.attachTimeoutMs ?? defaultAttachTimeoutMs),
     );
+    const index = await deps.candidates();
     const scheduled = decideComposition(
       {
         command: 'Schedule',
         assignment,
         reservationId,
         attachDeadline: attachDeadline.toISOString(),
+        fabrics: fabricsOnRoutes(
+          index,
+          assignment.hostId,
+          assignment.groups.flatMap((group) => group.deviceIds),
+        ),
       },
       state,
       now,
     );
-    const devices = await devicesOf(deps, lease, assignment);
+    const devices = devicesOf(index, lease, assignment);
     await deps.compositions.appendWithLedger(id, scheduled, version, context, (ledger) =>
       ledger.reserve({
         reservationId,
@@ -71,12 +79,11 @@ export async function composeHeld(
   return id;
 }
 
-async function devicesOf(
-  deps: LeaseDeps,
+function devicesOf(
+  index: scheduler.CandidateIndex,
   lease: Lease,
   assignment: Assignment,
-): Promise<{ deviceId: string; maxCompositions: number; kind?: string }[]> {
-  const index = await deps.candidates();
+): { deviceId: string; maxCompositions: number; kind?: string }[] {
   return assignment.groups.flatMap(({ group, deviceIds }) => {
     const groupKind = lease.spec.groups.find((spec) => spec.name === group)?.kind;
     return deviceIds.map((deviceId) => {

@@ -85,7 +85,7 @@ function expansionOf(group: DeviceGroupSpec): HostPlan {
       ...composition.bindings.map(({ deviceId }) => deviceId),
       ...composition.avoidDeviceIds,
     ],
-    decide: (composition, { deviceIds, reservationId, attachDeadline, now }) =>
+    decide: (composition, { deviceIds, reservationId, attachDeadline, now, fabrics }) =>
       decideComposition(
         {
           command: 'Expand',
@@ -93,6 +93,7 @@ function expansionOf(group: DeviceGroupSpec): HostPlan {
           deviceIds,
           reservationId,
           attachDeadline: attachDeadline.toISOString(),
+          fabrics,
         },
         composition,
         now,

@@ -3,6 +3,7 @@ import {
   type CompositionCommandName,
   type CompositionFact,
   CompositionNotFoundError,
+  type DeviceFabrics,
   scheduler,
   type UnschedulableGroup,
 } from '@tessera/composer-domain';
@@ -13,6 +14,7 @@ import {
   pluginRegistryOf,
   schedulerConfigOf,
 } from '../compose/compose-deps.js';
+import { fabricsOnRoutes } from '../compose/route-fabrics.js';
 import { unschedulableGroupsOf } from '../compose/scheduling-request-of.js';
 import { DevicesTakenError } from '../ports/allocation-ledger.js';
 import type { CommandContext } from '../ports/command-context.js';
@@ -37,6 +39,8 @@ export interface HostPlan {
       readonly attachDeadline: Date;
       /** When the choice is decided. */
       readonly now: Date;
+      /** The fabric of the route to each chosen device, where the index knows it. */
+      readonly fabrics: DeviceFabrics;
     },
   ): CompositionFact[];
 }
@@ -142,7 +146,14 @@ async function reserve(
   const attachDeadline = new Date(now.getTime() + (deps.attachTimeoutMs ?? defaultAttachTimeoutMs));
   const deviceIds = decision.groups.flatMap((group) => group.deviceIds);
   const reservationId = deps.ids.newId();
-  const facts = plan.decide(composition, { deviceIds, reservationId, attachDeadline, now });
+  const fabrics = fabricsOnRoutes(index, decision.hostId, deviceIds);
+  const facts = plan.decide(composition, {
+    deviceIds,
+    reservationId,
+    attachDeadline,
+    now,
+    fabrics,
+  });
   await deps.compositions.appendWithLedger(composition.id, facts, version, context, (ledger) =>
     ledger.reserve({
       reservationId,

@@ -5,7 +5,9 @@ import {
   decideComposition,
   evolveComposition,
   IdempotencyConflictError,
+  type scheduler,
 } from '@tessera/composer-domain';
+import { fabricsOnRoutes } from '../compose/route-fabrics.js';
 import { defaultAttachTimeoutMs } from '../compose/compose-deps.js';
 import { outcomeOf } from '../compose/composition-outcome.js';
 import type { CompositionOutcome } from '../compose/request-composition.command.js';
@@ -49,7 +51,7 @@ export async function applyReservation(
     {
       held,
       idempotencyKey: command.idempotencyKey,
-      facts: factsOf(held, command, now, attachDeadline),
+      facts: factsOf(held, command, now, attachDeadline, await deps.candidates()),
       now,
       attachDeadline,
       owner: deps.owner,
@@ -68,6 +70,7 @@ function factsOf(
   command: ApplyReservationCommand,
   now: Date,
   attachDeadline: Date,
+  index: scheduler.CandidateIndex,
 ): CompositionFact[] {
   const requested = decideComposition(
     {
@@ -90,6 +93,11 @@ function factsOf(
       assignment: held.assignment,
       reservationId: held.reservationId,
       attachDeadline: attachDeadline.toISOString(),
+      fabrics: fabricsOnRoutes(
+        index,
+        held.assignment.hostId,
+        held.assignment.groups.flatMap((group) => group.deviceIds),
+      ),
     },
     state,
     now,

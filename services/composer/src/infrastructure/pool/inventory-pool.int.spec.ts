@@ -121,6 +121,17 @@ describe('the composer pool fed by inventory events', () => {
         expect(live.index.device(deviceId)).toMatchObject({ health: 'ok', lifecycle: 'available' });
       }
     }
+    // The schedule names the fabric of each chosen route, for the attach intents.
+    const { rows: scheduled } = await pool.query<{ data: { fabrics?: Record<string, string> } }>(
+      `SELECT data FROM composer.events
+        WHERE stream_id = $1 AND type = 'tessera.composer.v1.Scheduled'`,
+      [`composition-${outcome.compositionId}`],
+    );
+    expect(scheduled[0]?.data.fabrics).toEqual(
+      Object.fromEntries(
+        ['g1', 'g3', 'n1'].map((id) => [id, live.index.route('h1', id)?.fabricId ?? 'none']),
+      ),
+    );
 
     const other = await loadPoolIndex(new PostgresPoolItems(pool));
     const sync = new LedgerUsageSync({ pool, index: other.index });

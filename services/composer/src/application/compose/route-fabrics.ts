@@ -1,0 +1,19 @@
+import type { DeviceFabrics, scheduler } from '@tessera/composer-domain';
+
+/**
+ * The fabric of the route the index keeps from the host to each device, for the attach intents
+ * (attach-contract.md: `fabric_id`); devices without a route or whose route names no fabric are
+ * left out.
+ */
+export function fabricsOnRoutes(
+  index: scheduler.CandidateIndex,
+  hostId: string,
+  deviceIds: readonly string[],
+): DeviceFabrics {
+  const fabrics: Record<string, string> = {};
+  for (const deviceId of deviceIds) {
+    const fabricId = index.route(hostId, deviceId)?.fabricId;
+    if (fabricId !== undefined) fabrics[deviceId] = fabricId;
+  }
+  return fabrics;
+}
