@@ -9,6 +9,11 @@ export const composerPlan = {
   decisions: { warmUp: 200, measured: 3_000 },
   paced: { ratePerSecond: 50, durationMs: 20_000 },
   burst: { lanes: 16, durationMs: 15_000 },
+  /**
+   * Before each end-to-end run, requests at the paced rate that are not measured: the first
+   * second of a fresh process (connections opening, code compiling) otherwise sets the p99.
+   */
+  warmUpMs: 3_000,
   /** Longest wait for the last composition of a run to become ready. */
   settleTimeoutMs: 30_000,
   contention: { processes: 2, requestsPerProcess: 1_500, lanesPerProcess: 8, gpus: 40 },

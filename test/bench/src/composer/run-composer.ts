@@ -89,6 +89,8 @@ async function endToEnd(
   const database = await createBenchDatabase(serverUrl);
   const runtime = await startComposerRuntime(database.url, labIndex(plan.lab));
   try {
+    progress.step(`end to end: warming up for ${plan.warmUpMs / 1_000} s (not measured)`);
+    await runPaced(runtime, plan.paced.ratePerSecond, plan.warmUpMs, plan.settleTimeoutMs, signal);
     if (mode === 'paced') {
       progress.step(
         `end to end: ${plan.paced.ratePerSecond} requests/s for ${plan.paced.durationMs / 1_000} s`,
