@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { type CompositionState, type scheduler } from '@tessera/composer-domain';
 import { composer } from '@tessera/contracts';
-import { createEventStore, type OutboxRelay, runOutboxRelay } from '@tessera/event-store';
+import {
+  createEventStore,
+  type EventStore,
+  type OutboxRelay,
+  runOutboxRelay,
+  superviseProjection,
+} from '@tessera/event-store';
+import { createComposerViews } from '../infrastructure/views/index.js';
 import {
   createPostgresLogTransport,
   type EventTransport,
   type OutgoingMessage,
   type PostgresLogTransport,
+  silentLogger,
   type Subscription,
 } from '@tessera/event-transport';
 import { createPool } from '@tessera/postgres';
@@ -77,7 +85,12 @@ export async function startAttachHarness(options: AttachHarnessOptions): Promise
     pollIntervalMs: 50,
   });
   await transport.migrate();
-  const compositions = repositoryOn(pool);
+  const store = createEventStore({
+    pool,
+    schema: composerStoreSchema,
+    outbox: composerOutboxRouting,
+  });
+  const compositions = repositoryOn(pool, store);
   const deps: HarnessDeps = {
     compositions,
     candidates: () => Promise.resolve(options.index),
@@ -100,6 +113,8 @@ export async function startAttachHarness(options: AttachHarnessOptions): Promise
   const job: DeadlineJob = runDeadlineJob(deps, options.deadlineCheckMs, (error) => {
     errors.push(error);
   });
+  // The sweep finds compositions in flight through the compositions projection: run it here.
+  const views = options.recovery && (await liveViews(pool, store));
   const sweep: RecoverySweep | undefined =
     options.recovery &&
     runRecoverySweep(deps, {
@@ -115,6 +130,7 @@ export async function startAttachHarness(options: AttachHarnessOptions): Promise
       waitFor(compositions, compositionId, done, timeoutMs, errors),
     close: async () => {
       await sweep?.stop();
+      await views?.stop();
       await job.stop();
       await consumer.stop();
       await relay.stop();
@@ -124,12 +140,21 @@ export async function startAttachHarness(options: AttachHarnessOptions): Promise
   };
 }
 
-function repositoryOn(pool: pg.Pool): CompositionRepository {
-  const store = createEventStore({
-    pool,
-    schema: composerStoreSchema,
-    outbox: composerOutboxRouting,
-  });
+/** The composer's views, migrated and followed live until `stop`. */
+async function liveViews(pool: pg.Pool, store: EventStore): Promise<{ stop(): Promise<void> }> {
+  const views = createComposerViews({ pool });
+  await views.migrate();
+  const supervisions = await Promise.all(
+    views.projections.map((projection) => superviseProjection(store, projection, silentLogger)),
+  );
+  return {
+    stop: async () => {
+      for (const supervision of supervisions) await supervision.stop();
+    },
+  };
+}
+
+function repositoryOn(pool: pg.Pool, store: EventStore): CompositionRepository {
   const ledger = new AllocationLedger({ pool, schema: composerLedgerSchema });
   return new EventStoreCompositionRepository(
     store,

@@ -2,6 +2,7 @@ import { quoteIdentifier } from '@tessera/postgres';
 import type pg from 'pg';
 import type { StalledCompositions } from '../../application/lifecycle/index.js';
 import { composerStoreSchema } from '../persistence/index.js';
+import { composerViewsSchema } from '../views/index.js';
 
 const namespace = 'tessera.composer.v1.';
 
@@ -26,33 +27,45 @@ const waitingSteps = ['Requested', 'Rescheduling', 'Scheduled'].map(
   (fact) => `${namespace}${fact}`,
 );
 
+/** Where a composition that may be waiting for a step can be: done ones never are. */
+const inFlightPhases = ['requested', 'scheduled', 'attaching', 'expanding', 'healing'];
+
 /**
- * Stalled compositions from the composer's event store: per composition stream, the latest
- * lifecycle fact; a request, reschedule or schedule nobody followed up since `stepBefore`, or an
- * attach intent past its deadline. Reads every composition's lifecycle facts: a sweep's query,
- * run by one replica at a time.
+ * Stalled compositions: per composition in flight, the latest lifecycle fact in the event store;
+ * a request, reschedule or schedule nobody followed up since `stepBefore`, or an attach intent
+ * past its deadline. The compositions projection (`composer_views.compositions`, by phase) says
+ * which compositions are in flight, so a sweep reads the events of those only, never the whole
+ * history; the event store decides. A composition the projection has not caught up with yet is
+ * found by a later sweep. A sweep's query, run by one replica at a time.
  */
 export class StoreStalledCompositions implements StalledCompositions {
   private readonly events: string;
+  private readonly compositions: string;
 
   constructor(
     private readonly pool: pg.Pool,
-    schema = composerStoreSchema,
+    storeSchema = composerStoreSchema,
+    viewsSchema = composerViewsSchema,
   ) {
-    this.events = `${quoteIdentifier(schema)}.events`;
+    this.events = `${quoteIdentifier(storeSchema)}.events`;
+    this.compositions = `${quoteIdentifier(viewsSchema)}.compositions`;
   }
 
   async stalled(stepBefore: Date, now: Date): Promise<readonly string[]> {
     const { rows } = await this.pool.query<{ composition_id: string }>(
       `SELECT latest.data->>'compositionId' AS composition_id
-         FROM (SELECT DISTINCT ON (stream_id) stream_id, type, data, recorded_at
-                 FROM ${this.events}
-                WHERE stream_id LIKE 'composition-%' AND type = ANY($1::text[])
-                ORDER BY stream_id, stream_version DESC) latest
-        WHERE (latest.type = ANY($2::text[]) AND latest.recorded_at <= $3)
-           OR (latest.type = $4 AND (latest.data->>'deadline')::timestamptz <= $5)
+         FROM ${this.compositions} composition
+        CROSS JOIN LATERAL (
+              SELECT type, data, recorded_at FROM ${this.events} event
+               WHERE event.stream_id = 'composition-' || composition.id
+                 AND event.type = ANY($1::text[])
+               ORDER BY event.stream_version DESC
+               LIMIT 1) latest
+        WHERE composition.phase = ANY($6::text[])
+          AND ((latest.type = ANY($2::text[]) AND latest.recorded_at <= $3)
+            OR (latest.type = $4 AND (latest.data->>'deadline')::timestamptz <= $5))
         ORDER BY 1`,
-      [steps, waitingSteps, stepBefore, `${namespace}AttachRequested`, now],
+      [steps, waitingSteps, stepBefore, `${namespace}AttachRequested`, now, inFlightPhases],
     );
     return rows.map((row) => row.composition_id);
   }
