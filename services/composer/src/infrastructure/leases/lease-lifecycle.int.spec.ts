@@ -153,43 +153,17 @@ describe('lease lifecycle', () => {
 
 describe('a lease composition whose attach fails', () => {
   it('is rescheduled under its lease, on devices other than those it is still detaching', async () => {
-    const { deps, book } = await leaseReplica(fixture, 'replica-a', financeLab('again', 4, 0));
-    const answer = await requestLease(
-      deps,
-      {
-        tenant: 'finance',
-        name: 'render',
-        spec: financeNode(2, 0),
-        count: 1,
-        start,
-        end,
-        requestedBy: 'alice',
-      },
-      commandContext(),
-    );
-    if (answer.outcome !== 'admitted') throw new Error(JSON.stringify(answer));
+    const { deps, answer, compositionId } = await startedRenderLease('again');
     expect(answer.held[0]?.groups[0]?.deviceIds).toEqual(['again-g00', 'again-g01']);
-    await advanceLeases(at(deps, start), commandContext());
-    const [compositionId = ''] = (await getLeaseState(book, answer.leaseId)).compositionIds;
     // As the composer's usage sync has it: devices promised to a lease count as full.
     const index = await deps.candidates();
     for (const deviceId of ['again-g00', 'again-g01']) index.setAllocations(deviceId, 1);
 
     const now = at(deps, start);
-    const observe = (deviceId: string, outcome: 'attached' | 'failed') =>
-      recordObservation(
-        now,
-        { observed: 'attach', compositionId, deviceId, attempt: 1, outcome, detail: outcome },
-        commandContext(),
-      );
-    await observe('again-g00', 'attached');
-    await observe('again-g01', 'failed');
+    await observeAttach(now, compositionId, 'again-g00', 'attached');
+    await observeAttach(now, compositionId, 'again-g01', 'failed');
     for (const deviceId of ['again-g00', 'again-g01']) {
-      await recordObservation(
-        now,
-        { observed: 'detach', compositionId, deviceId, detail: 'rolled back' },
-        commandContext(),
-      );
+      await observeDetach(now, compositionId, deviceId);
     }
 
     const { state } = await deps.compositions.load(compositionId);
@@ -200,13 +174,7 @@ describe('a lease composition whose attach fails', () => {
       'again-g02',
       'again-g03',
     ]);
-    const { pool } = fixture.replica('probe', financeLab('x', 0, 0)).persistence;
-    const { rows } = await pool.query<{ device_id: string; lease_id: string | null }>(
-      `SELECT device_id, lease_id FROM composer_ledger.allocations
-        WHERE composition_id = $1 ORDER BY device_id`,
-      [compositionId],
-    );
-    expect(rows).toEqual([
+    expect(await leaseOfAllocations(compositionId)).toEqual([
       { device_id: 'again-g02', lease_id: answer.leaseId },
       { device_id: 'again-g03', lease_id: answer.leaseId },
     ]);
@@ -215,42 +183,18 @@ describe('a lease composition whose attach fails', () => {
 
 describe('a lease composition rescheduled after its detaches completed (a recovery)', () => {
   it('takes the devices its lease still holds for it again, under the lease', async () => {
-    const { deps, book } = await leaseReplica(fixture, 'replica-a', financeLab('later', 4, 0));
-    const answer = await requestLease(
-      deps,
-      {
-        tenant: 'finance',
-        name: 'render',
-        spec: financeNode(2, 0),
-        count: 1,
-        start,
-        end,
-        requestedBy: 'alice',
-      },
-      commandContext(),
-    );
-    if (answer.outcome !== 'admitted') throw new Error(JSON.stringify(answer));
-    await advanceLeases(at(deps, start), commandContext());
-    const [compositionId = ''] = (await getLeaseState(book, answer.leaseId)).compositionIds;
+    const { deps, answer, compositionId } = await startedRenderLease('later');
     // The replica records the failure (and `Rescheduling`), then dies before scheduling again.
     const dying = at(
       { ...deps, candidates: () => Promise.reject(new Error('replica killed')) },
       start,
     );
-    const observe = (deviceId: string, outcome: 'attached' | 'failed') =>
-      recordObservation(
-        dying,
-        { observed: 'attach', compositionId, deviceId, attempt: 1, outcome, detail: outcome },
-        commandContext(),
-      );
-    await observe('later-g00', 'attached');
-    await expect(observe('later-g01', 'failed')).rejects.toThrow('replica killed');
+    await observeAttach(dying, compositionId, 'later-g00', 'attached');
+    await expect(observeAttach(dying, compositionId, 'later-g01', 'failed')).rejects.toThrow(
+      'replica killed',
+    );
     for (const deviceId of ['later-g00', 'later-g01']) {
-      await recordObservation(
-        at(deps, start),
-        { observed: 'detach', compositionId, deviceId, detail: 'rolled back' },
-        commandContext(),
-      );
+      await observeDetach(at(deps, start), compositionId, deviceId);
     }
     const stalled = await deps.compositions.load(compositionId);
     expect(stalled.state).toMatchObject({ status: 'requested', bindings: [] });
@@ -267,18 +211,64 @@ describe('a lease composition rescheduled after its detaches completed (a recove
       'later-g00',
       'later-g02',
     ]);
-    const { pool } = fixture.replica('probe', financeLab('x', 0, 0)).persistence;
-    const { rows } = await pool.query<{ device_id: string; lease_id: string | null }>(
-      `SELECT device_id, lease_id FROM composer_ledger.allocations
-        WHERE composition_id = $1 ORDER BY device_id`,
-      [compositionId],
-    );
-    expect(rows).toEqual([
+    expect(await leaseOfAllocations(compositionId)).toEqual([
       { device_id: 'later-g00', lease_id: answer.leaseId },
       { device_id: 'later-g02', lease_id: answer.leaseId },
     ]);
   });
 });
+
+/** A one-composition lease of two GPUs on `prefix`'s lab of four, admitted and started. */
+async function startedRenderLease(prefix: string) {
+  const { deps, book } = await leaseReplica(fixture, 'replica-a', financeLab(prefix, 4, 0));
+  const answer = await requestLease(
+    deps,
+    {
+      tenant: 'finance',
+      name: 'render',
+      spec: financeNode(2, 0),
+      count: 1,
+      start,
+      end,
+      requestedBy: 'alice',
+    },
+    commandContext(),
+  );
+  if (answer.outcome !== 'admitted') throw new Error(JSON.stringify(answer));
+  await advanceLeases(at(deps, start), commandContext());
+  const [compositionId = ''] = (await getLeaseState(book, answer.leaseId)).compositionIds;
+  return { deps, answer, compositionId };
+}
+
+const observeAttach = (
+  deps: LeaseReplica['deps'],
+  compositionId: string,
+  deviceId: string,
+  outcome: 'attached' | 'failed',
+) =>
+  recordObservation(
+    deps,
+    { observed: 'attach', compositionId, deviceId, attempt: 1, outcome, detail: outcome },
+    commandContext(),
+  );
+
+const observeDetach = (deps: LeaseReplica['deps'], compositionId: string, deviceId: string) =>
+  recordObservation(
+    deps,
+    { observed: 'detach', compositionId, deviceId, detail: 'rolled back' },
+    commandContext(),
+  );
+
+/** The composition's allocations in the ledger, with the lease each names. */
+async function leaseOfAllocations(compositionId: string) {
+  const { pool } = fixture.replica('probe', financeLab('x', 0, 0)).persistence;
+  const { rows } = await pool.query<{ device_id: string; lease_id: string | null }>(
+    `SELECT device_id, lease_id FROM composer_ledger.allocations
+      WHERE composition_id = $1 ORDER BY device_id`,
+    [compositionId],
+  );
+  return rows;
+}
 
 async function getLeaseState(
   book: LeaseReplica['book'],
