@@ -8,7 +8,7 @@ import {
 } from '@tessera/composer-domain';
 import { describe, expect, it } from 'vitest';
 import { device, host } from '../../test-support/composer-fixture.js';
-import { replacementGroup } from './replace-failed-device.handler.js';
+import { replacementGroup } from './replacement-group.js';
 
 const now = new Date('2026-01-05T10:00:00.000Z');
 
