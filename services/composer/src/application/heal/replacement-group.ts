@@ -7,6 +7,7 @@ import {
 } from '@tessera/composer-domain';
 import { schedulingRequestOf } from '../compose/scheduling-request-of.js';
 
+/** The spec of the group `deviceId` is bound in; a typed error when it is in none. */
 function groupOf(composition: Composition, deviceId: string): DeviceGroupSpec {
   const name = composition.bindings.find((held) => held.deviceId === deviceId)?.group;
   const group = groupsOf(composition).find((spec) => spec.name === name);
