@@ -60,6 +60,13 @@ describe.each(transportKinds)('outbox relay crash over %s', (kind) => {
         (n) => n >= copies,
         60_000,
       );
+      // A delivery is recorded before its effect's transaction commits: wait for the effects too.
+      await waitFor(
+        'every effect',
+        () => scenario.ledger.effectCount(),
+        (n) => n >= all.length,
+        60_000,
+      );
 
       expect(await scenario.publishedCount()).toBe(copies);
       expect(await scenario.ledger.effectsPerEvent()).toEqual(
