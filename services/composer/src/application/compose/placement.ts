@@ -9,7 +9,7 @@ import {
 import type { DeviceReservation } from '../ports/allocation-ledger.js';
 import { type ComposeDeps, defaultAttachTimeoutMs } from './compose-deps.js';
 import type { CompositionOutcome } from './request-composition.command.js';
-import { fabricsOnRoutes } from './route-fabrics.js';
+import { fabricsOfAssignment } from './route-fabrics.js';
 import { assignmentOf } from './scheduling-request-of.js';
 
 /** A scheduler decision turned into what to store: facts, the ledger's reservation, the answer. */
@@ -41,11 +41,7 @@ export function placementOf(
       assignment,
       reservationId,
       attachDeadline: attachDeadline.toISOString(),
-      fabrics: fabricsOnRoutes(
-        index,
-        assignment.hostId,
-        assignment.groups.flatMap((group) => group.deviceIds),
-      ),
+      fabrics: fabricsOfAssignment(index, assignment),
     },
     composition,
     now,

@@ -1,4 +1,4 @@
-import type { DeviceFabrics, scheduler } from '@tessera/composer-domain';
+import type { Assignment, DeviceFabrics, scheduler } from '@tessera/composer-domain';
 
 /**
  * The fabric of the route the index keeps from the host to each device, for the attach intents
@@ -16,4 +16,16 @@ export function fabricsOnRoutes(
     if (fabricId !== undefined) fabrics[deviceId] = fabricId;
   }
   return fabrics;
+}
+
+/** The fabrics of every device an assignment places on its host. */
+export function fabricsOfAssignment(
+  index: scheduler.CandidateIndex,
+  assignment: Assignment,
+): DeviceFabrics {
+  return fabricsOnRoutes(
+    index,
+    assignment.hostId,
+    assignment.groups.flatMap((group) => group.deviceIds),
+  );
 }

@@ -5,7 +5,7 @@ import {
   type Lease,
   type scheduler,
 } from '@tessera/composer-domain';
-import { fabricsOnRoutes } from '../compose/route-fabrics.js';
+import { fabricsOfAssignment } from '../compose/route-fabrics.js';
 import { defaultAttachTimeoutMs } from '../compose/compose-deps.js';
 import type { CommandContext } from '../ports/command-context.js';
 import { startAttaching } from '../attach/start-attaching.handler.js';
@@ -53,11 +53,7 @@ export async function composeHeld(
         assignment,
         reservationId,
         attachDeadline: attachDeadline.toISOString(),
-        fabrics: fabricsOnRoutes(
-          index,
-          assignment.hostId,
-          assignment.groups.flatMap((group) => group.deviceIds),
-        ),
+        fabrics: fabricsOfAssignment(index, assignment),
       },
       state,
       now,

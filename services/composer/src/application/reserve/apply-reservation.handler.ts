@@ -7,7 +7,7 @@ import {
   IdempotencyConflictError,
   type scheduler,
 } from '@tessera/composer-domain';
-import { fabricsOnRoutes } from '../compose/route-fabrics.js';
+import { fabricsOfAssignment } from '../compose/route-fabrics.js';
 import { defaultAttachTimeoutMs } from '../compose/compose-deps.js';
 import { outcomeOf } from '../compose/composition-outcome.js';
 import type { CompositionOutcome } from '../compose/request-composition.command.js';
@@ -93,11 +93,7 @@ function factsOf(
       assignment: held.assignment,
       reservationId: held.reservationId,
       attachDeadline: attachDeadline.toISOString(),
-      fabrics: fabricsOnRoutes(
-        index,
-        held.assignment.hostId,
-        held.assignment.groups.flatMap((group) => group.deviceIds),
-      ),
+      fabrics: fabricsOfAssignment(index, held.assignment),
     },
     state,
     now,
