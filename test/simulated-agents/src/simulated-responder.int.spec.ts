@@ -79,9 +79,10 @@ function envelopeOf(type: string, hostId: string, data: unknown): EventEnvelope 
   };
 }
 
+/** Named after its host, so that the simulated outcomes (seeded by the intent) are the same every run. */
 function attachIntent(hostId: string, deviceId: string): AttachIntent {
   return {
-    compositionId: randomUUID(),
+    compositionId: `composition-of-${hostId}`,
     hostId,
     deviceId,
     attempt: 1,
