@@ -8,7 +8,8 @@ import {
   validateMetadata,
   validateStreamId,
 } from '../validation/validate-append.js';
-import { appendInTransaction, type AppendTarget } from './append.js';
+import type { AppendTarget } from './append-plan.js';
+import { appendInTransaction } from './append.js';
 
 export interface AppendDeps {
   readonly pool: pg.Pool;

@@ -7,7 +7,8 @@ import {
   type ValidatedEntry,
 } from '../validation/validate-append-many.js';
 import { inAppendTransaction, type AppendDeps } from './append-events.js';
-import { claimConflict, type AppendTarget } from './append.js';
+import type { AppendTarget } from './append-plan.js';
+import { claimConflict } from './append.js';
 import {
   advanceStreams,
   createStreams,

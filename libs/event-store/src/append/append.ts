@@ -1,44 +1,26 @@
 import type { EventEnvelope } from '@tessera/event-transport';
 import type { Queryable } from '@tessera/postgres';
 import { ConcurrencyError } from '../errors.js';
-import { writeOutboxRows, type OutboxRouting } from '../outbox/outbox-writer.js';
+import { writeOutboxRows } from '../outbox/outbox-writer.js';
 import type { StoreTables } from '../tables.js';
 import type { AppendResult, ExpectedVersion } from '../types.js';
-import type { AppendMetadata, ValidatedEvent } from '../validation/validate-append.js';
-import { appendedEnvelope, type InsertedEventRow } from './appended-envelope.js';
+import type { AppendPlan, AppendTarget } from './append-plan.js';
+import { claimAndInsertEvents, insertEvents } from './events-insert.js';
 import { findStoredEvents, resolveStoredEvents } from './stored-duplicates.js';
-
-export interface AppendPlan {
-  readonly streamId: string;
-  readonly events: readonly ValidatedEvent[];
-  readonly expected: ExpectedVersion;
-  readonly metadata: AppendMetadata;
-}
-
-export interface AppendTarget {
-  readonly tables: StoreTables;
-  readonly outbox: OutboxRouting | undefined;
-  /**
-   * NOTIFY the log's readers inside the append's transaction (delivered at its commit). Only for
-   * appends joining a caller's transaction, whose commit the store cannot see: a NOTIFY makes
-   * Postgres serialize the commits of every notifying transaction (a global lock held through the
-   * commit's flush), which caps durable appends near 1,000/s. Appends in a transaction of their
-   * own notify after committing instead (`CommitNotifier`).
-   */
-  readonly notifyInTransaction: boolean;
-}
 
 /**
  * Appends inside an open transaction on `db`. Every refusal (conflict, reused id) happens before
  * the first write, and any database error aborts the whole transaction, so nothing partial is
  * ever committed.
  *
- * A numeric expected version (how commands append) takes the short path: look for the ids (a
- * retried append returns its original result), then claim the stream with one conditional write
- * (`UPDATE … WHERE version = expected`, or the insert of a new stream), which also waits for a
- * concurrent append to the stream; insert the events (and NOTIFY on commit) and the outbox rows.
- * A refused claim looks again for the ids, because the winner may have been this very append.
- * `'any'` and `'stream-exists'` lock the stream row first, then look for the ids.
+ * A numeric expected version (how commands append) takes the short path: one statement claims
+ * the stream with a conditional write (`UPDATE … WHERE version = expected`, or the insert of a
+ * new stream), which also waits for a concurrent append to the stream, and inserts the events
+ * (and NOTIFYs) only if the claim held; a second one writes the outbox rows. The claim is refused
+ * while any of the ids is stored, so only a refused claim looks for them: a retried append (maybe
+ * a concurrent one that won) returns its original result, an id reused otherwise throws
+ * `DuplicateEventIdError`. `'any'` and `'stream-exists'` lock the stream row first, then look for
+ * the ids.
  */
 export async function appendInTransaction(
   db: Queryable,
@@ -48,13 +30,10 @@ export async function appendInTransaction(
   const { tables } = target;
   const { streamId, events, expected } = plan;
   if (typeof expected === 'number' || expected === 'no-stream') {
-    const stored = await findStoredEvents(db, tables, events);
-    if (stored.length > 0) return resolveStoredEvents(streamId, events, expected, stored);
     const current = expected === 'no-stream' ? 0 : expected;
-    if (!(await claimStream(db, tables, streamId, current, events.length))) {
-      return refuseClaim(db, tables, plan);
-    }
-    return writeEvents(db, target, plan, current);
+    const envelopes = await claimAndInsertEvents(db, target, plan, current);
+    if (!envelopes) return refuseClaim(db, tables, plan);
+    return completeAppend(db, target, plan, current, envelopes);
   }
   // Two rounds at most: a stream created by another transaction after our look is locked next time.
   for (let round = 1; round <= 2; round += 1) {
@@ -67,7 +46,8 @@ export async function appendInTransaction(
     } else {
       await advanceStream(db, tables, streamId, expected, current, events.length);
     }
-    return writeEvents(db, target, plan, current ?? 0);
+    const envelopes = await insertEvents(db, target, plan, current ?? 0);
+    return completeAppend(db, target, plan, current ?? 0, envelopes);
   }
   throw new ConcurrencyError(
     streamId,
@@ -77,13 +57,14 @@ export async function appendInTransaction(
   );
 }
 
-async function writeEvents(
+/** Writes the outbox rows of the inserted events and returns the append's result. */
+async function completeAppend(
   db: Queryable,
   target: AppendTarget,
   plan: AppendPlan,
   current: number,
+  envelopes: EventEnvelope[],
 ): Promise<AppendResult> {
-  const envelopes = await insertEvents(db, target, plan, current);
   if (target.outbox) await writeOutboxRows(db, target.tables, target.outbox, envelopes);
   return {
     streamId: plan.streamId,
@@ -94,30 +75,9 @@ async function writeEvents(
 }
 
 /**
- * Moves the stream from `current` to `current + count` in one conditional write: creates it when
- * `current` is 0, bumps it otherwise (with the stream-order guard of `advanceStream`). False when
- * the stream is not at `current` any more (or not yet), after any concurrent append committed.
- */
-async function claimStream(
-  db: Queryable,
-  tables: StoreTables,
-  streamId: string,
-  current: number,
-  count: number,
-): Promise<boolean> {
-  if (current === 0) return createStream(db, tables, streamId, count);
-  const { rowCount } = await db.query(
-    `UPDATE ${tables.streams}
-        SET version = version + $3, last_transaction_id = pg_current_xact_id(), updated_at = now()
-      WHERE stream_id = $1 AND version = $2 AND last_transaction_id <= pg_current_xact_id()`,
-    [streamId, current, count],
-  );
-  return rowCount === 1;
-}
-
-/**
- * A refused claim wrote nothing. If the winner was this same append (a concurrent retry), its
- * original result is returned; otherwise a `ConcurrencyError` says why.
+ * A refused claim wrote nothing. When ids of the append are stored, `resolveStoredEvents` decides:
+ * a retry of an append that succeeded (before, or concurrently and won) gets its original result,
+ * any other reuse of an id throws `DuplicateEventIdError`. Otherwise a `ConcurrencyError` says why.
  */
 async function refuseClaim(
   db: Queryable,
@@ -223,46 +183,4 @@ async function advanceStream(
         'retry the command in a new transaction',
     );
   }
-}
-
-async function insertEvents(
-  db: Queryable,
-  { tables, notifyInTransaction }: AppendTarget,
-  plan: AppendPlan,
-  current: number,
-): Promise<EventEnvelope[]> {
-  const { events, metadata, streamId } = plan;
-  const { rows } = await db.query<InsertedEventRow & { readonly stream_version: string }>(
-    // A NOTIFY in the transaction (see AppendTarget) rides along to save a round trip.
-    `WITH inserted AS (
-       INSERT INTO ${tables.events}
-         (id, stream_id, stream_version, type, schema_version, data, correlation_id, causation_id, actor, tenant)
-       SELECT x.id, $1, $2 + x.ordinal, x.type, x.schema_version, x.data, $7, $8, $9, $10
-         FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[])
-              WITH ORDINALITY AS x(id, type, schema_version, data, ordinal)
-        ORDER BY x.ordinal
-       RETURNING stream_version, position, recorded_at
-     ), notified AS (SELECT CASE WHEN $11::text IS NULL THEN NULL ELSE pg_notify($11, '') END AS done)
-     SELECT inserted.* FROM inserted CROSS JOIN notified`,
-    [
-      streamId,
-      current,
-      events.map((event) => event.id),
-      events.map((event) => event.type),
-      events.map((event) => event.schemaVersion),
-      events.map((event) => event.json),
-      metadata.correlationId,
-      metadata.causationId,
-      metadata.actor,
-      metadata.tenant,
-      notifyInTransaction ? tables.channel : null,
-    ],
-  );
-  const byVersion = new Map(rows.map((row) => [Number(row.stream_version), row]));
-  return events.map((event, index) => {
-    const streamVersion = current + index + 1;
-    const row = byVersion.get(streamVersion);
-    if (!row) throw new Error(`insert returned no row for ${streamId} version ${streamVersion}`);
-    return appendedEnvelope(event, streamId, streamVersion, metadata, row);
-  });
 }

@@ -120,4 +120,108 @@ describe('idempotent append by event id', () => {
     );
     expect(rows).toHaveLength(1);
   });
+
+  describe("in the caller's transaction", () => {
+    it('refuses ids stored under another stream (even by this transaction) before writing anything, leaving the transaction usable', async () => {
+      const owner = streamId();
+      const stored = newEvent();
+      await fixture.store.append(owner, [stored], appendOptions('no-stream'));
+      const existing = streamId();
+      await fixture.store.append(existing, [newEvent()], appendOptions('no-stream'));
+      const refusedNew = streamId();
+      const refusedExisting = streamId();
+      const kept = streamId();
+      const alsoRefused = streamId();
+      const ownEvent = newEvent();
+
+      const errors = await fixture.store.transaction(async (client) => {
+        const refusals = [
+          await rejectionOf(
+            fixture.store.append(refusedNew, [stored], appendOptions('no-stream', { client })),
+          ),
+          await rejectionOf(
+            fixture.store.append(
+              refusedExisting,
+              [newEvent(), stored],
+              appendOptions(1, { client }),
+            ),
+          ),
+        ];
+        await fixture.store.append(kept, [ownEvent], appendOptions('no-stream', { client }));
+        refusals.push(
+          await rejectionOf(
+            fixture.store.append(alsoRefused, [ownEvent], appendOptions('no-stream', { client })),
+          ),
+        );
+        return refusals;
+      });
+
+      expect(errors.map((error) => error instanceof DuplicateEventIdError)).toEqual([
+        true,
+        true,
+        true,
+      ]);
+      expect(String(errors[0])).toContain(`stored in stream ${owner}`);
+      expect(String(errors[1])).toContain(`stored in stream ${owner}`);
+      expect(String(errors[2])).toContain(`stored in stream ${kept}`);
+      expect((await fixture.store.readStream(existing)).version).toBe(1);
+      expect((await fixture.store.readStream(kept)).events.map((event) => event.id)).toEqual([
+        ownEvent.id,
+      ]);
+      const { rows } = await fixture.pool.query(
+        `SELECT stream_id FROM "${fixture.schema}".streams WHERE stream_id = ANY($1)`,
+        [[refusedNew, alsoRefused]],
+      );
+      expect(rows).toHaveLength(0);
+    });
+
+    it('refuses stored ids at a version the stream is at, and the next append still succeeds', async () => {
+      const stream = streamId();
+      const stored = newEvent();
+      await fixture.store.append(stream, [stored], appendOptions('no-stream'));
+      const next = newEvent();
+
+      const refused = await fixture.store.transaction(async (client) => {
+        const error = await rejectionOf(
+          fixture.store.append(stream, [stored], appendOptions(1, { client })),
+        );
+        await fixture.store.append(stream, [next], appendOptions(1, { client }));
+        return error;
+      });
+
+      expect(refused).toBeInstanceOf(DuplicateEventIdError);
+      expect(String(refused)).toMatch(/expected to write from version 2/);
+      const read = await fixture.store.readStream(stream);
+      expect(read.events.map((event) => event.id)).toEqual([stored.id, next.id]);
+    });
+
+    it('answers retries with their original results without writing, and lets the transaction go on', async () => {
+      const stream = streamId();
+      const opening = [newEvent(), newEvent()];
+      const next = [newEvent()];
+      const originals = [
+        await fixture.store.append(stream, opening, appendOptions('no-stream')),
+        await fixture.store.append(stream, next, appendOptions(2)),
+      ];
+
+      const { retries, transactionId } = await fixture.store.transaction(async (client) => {
+        const answers = [
+          await fixture.store.append(stream, opening, appendOptions('no-stream', { client })),
+          await fixture.store.append(stream, next, appendOptions(2, { client })),
+        ];
+        // Not even a transaction id: the log's readers wait for every transaction holding one.
+        const { rows } = await client.query<{ id: string | null }>(
+          'SELECT pg_current_xact_id_if_assigned() AS id',
+        );
+        await fixture.store.append(stream, [newEvent()], appendOptions(3, { client }));
+        return { retries: answers, transactionId: rows[0]?.id };
+      });
+
+      expect(retries).toEqual(
+        originals.map((original) => ({ ...original, alreadyAppended: true })),
+      );
+      expect(transactionId).toBeNull();
+      expect((await fixture.store.readStream(stream)).version).toBe(4);
+    });
+  });
 });
