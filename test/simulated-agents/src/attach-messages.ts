@@ -3,31 +3,66 @@ import type { EventEnvelope } from '@tessera/event-transport';
 import { InvalidIntentError } from './responder-errors.js';
 import type { AttachIntent, AttachOutcomeName, DetachIntent } from './simulated-decision.js';
 
-/** Event types are the payload messages' fully qualified names (attach.proto), version 1. */
+/** Event types are the payload messages' fully qualified names at version 1 (attach.proto). */
 export const attachRequestedType = 'tessera.composer.v1.AttachRequested';
 export const detachRequestedType = 'tessera.composer.v1.DetachRequested';
 export const deviceAttachObservedType = 'tessera.composer.v1.DeviceAttachObserved';
 export const deviceDetachObservedType = 'tessera.composer.v1.DeviceDetachObserved';
+/** The version of the detach messages, and of the attach messages of one device each. */
 export const attachContractSchemaVersion = 1;
+/** The version of the attach messages that carry several devices (`…V2` in attach.proto). */
+export const attachBatchSchemaVersion = 2;
 
+/**
+ * An intent as the responder answers it. An attach intent is one decision per device; it is
+ * answered at the version it was asked in: a V2 intent with one observation of all its devices,
+ * a V1 intent (one device) with a V1 observation.
+ */
 export type Intent =
-  | { readonly kind: 'attach'; readonly intent: AttachIntent }
+  | {
+      readonly kind: 'attach';
+      readonly schemaVersion: number;
+      readonly devices: readonly AttachIntent[];
+    }
   | { readonly kind: 'detach'; readonly intent: DetachIntent };
+
+/** The result of one device of an attach intent, as the agent observed it. */
+export interface DeviceResult {
+  readonly intent: AttachIntent;
+  readonly outcome: AttachOutcomeName;
+  readonly detail: string;
+}
 
 /**
  * The intent an envelope carries, or undefined for any other composer event (the intents
- * topic carries every composer event). An intent without its ids cannot be answered.
+ * topic carries every composer event) or version. An intent without its ids cannot be answered.
  */
 export function intentOf(envelope: EventEnvelope): Intent | undefined {
-  if (envelope.schemaVersion !== attachContractSchemaVersion) return undefined;
-  if (envelope.type === attachRequestedType) {
-    const intent = composer.AttachRequested.fromJSON(envelope.data);
-    assertIdentified(envelope, intent);
-    return { kind: 'attach', intent };
+  const { type, schemaVersion } = envelope;
+  if (type === attachRequestedType && schemaVersion === attachBatchSchemaVersion) {
+    const { compositionId, hostId, deadline, devices } = composer.AttachRequestedV2.fromJSON(
+      envelope.data,
+    );
+    const intents = devices.map(({ deviceId, attempt, fabricId }) => ({
+      compositionId,
+      hostId,
+      deviceId,
+      attempt,
+      deadline,
+      fabricId,
+    }));
+    assertIdentified(envelope, { compositionId, hostId }, intents);
+    return { kind: 'attach', schemaVersion, devices: intents };
   }
-  if (envelope.type === detachRequestedType) {
+  if (schemaVersion !== attachContractSchemaVersion) return undefined;
+  if (type === attachRequestedType) {
+    const intent = composer.AttachRequested.fromJSON(envelope.data);
+    assertIdentified(envelope, intent, [intent]);
+    return { kind: 'attach', schemaVersion, devices: [intent] };
+  }
+  if (type === detachRequestedType) {
     const intent = composer.DetachRequested.fromJSON(envelope.data);
-    assertIdentified(envelope, intent);
+    assertIdentified(envelope, intent, [intent]);
     return { kind: 'detach', intent };
   }
   return undefined;
@@ -35,30 +70,55 @@ export function intentOf(envelope: EventEnvelope): Intent | undefined {
 
 function assertIdentified(
   envelope: EventEnvelope,
-  intent: { compositionId: string; hostId: string; deviceId: string },
+  intent: { compositionId: string; hostId: string },
+  devices: readonly { deviceId: string }[],
 ): void {
-  const problems = (['compositionId', 'hostId', 'deviceId'] as const)
+  const problems = (['compositionId', 'hostId'] as const)
     .filter((field) => intent[field] === '')
     .map((field) => `${field} is missing`);
+  if (devices.length === 0) problems.push('devices is empty');
+  devices.forEach(({ deviceId }, index) => {
+    if (deviceId === '') {
+      problems.push(
+        devices.length === 1 ? 'deviceId is missing' : `devices[${index}].deviceId is missing`,
+      );
+    }
+  });
   if (problems.length > 0) {
     throw new InvalidIntentError(envelope.type, envelope.id, problems);
   }
 }
 
+/** The observation of an attach intent's `results`, at the intent's `schemaVersion`. */
 export function attachObservedData(
-  intent: AttachIntent,
-  outcome: AttachOutcomeName,
-  detail: string,
+  schemaVersion: number,
+  results: readonly DeviceResult[],
   observedAt: Date,
 ): unknown {
+  const [first] = results;
+  if (first === undefined) throw new Error('an attach observation needs at least one result');
+  const { compositionId, hostId } = first.intent;
+  if (schemaVersion === attachBatchSchemaVersion) {
+    return composer.DeviceAttachObservedV2.toJSON({
+      compositionId,
+      hostId,
+      results: results.map(({ intent, outcome, detail }) => ({
+        deviceId: intent.deviceId,
+        attempt: intent.attempt,
+        outcome: outcomeMessage(outcome),
+        detail,
+      })),
+      observedAt: observedAt.toISOString(),
+    });
+  }
   return composer.DeviceAttachObserved.toJSON({
-    compositionId: intent.compositionId,
-    hostId: intent.hostId,
-    deviceId: intent.deviceId,
-    outcome: outcomeMessage(outcome),
-    detail,
+    compositionId,
+    hostId,
+    deviceId: first.intent.deviceId,
+    outcome: outcomeMessage(first.outcome),
+    detail: first.detail,
     observedAt: observedAt.toISOString(),
-    attempt: intent.attempt,
+    attempt: first.intent.attempt,
   });
 }
 

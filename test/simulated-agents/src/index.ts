@@ -3,6 +3,7 @@
  * its agents that answers the composer's attach contract (services/composer/docs/attach-contract.md).
  */
 export {
+  attachBatchSchemaVersion,
   attachContractSchemaVersion,
   attachRequestedType,
   detachRequestedType,

@@ -162,6 +162,57 @@ describe('the simulated responder on Kafka', () => {
     }
   });
 
+  it('answers an intent of several devices (V2) with one observation of them all', async () => {
+    const devices = ['gpu-a', 'gpu-b', 'nvme-a', 'nvme-b'].map((deviceId, index) => ({
+      deviceId,
+      attempt: index === 0 ? 2 : 1,
+      fabricId: 'pcie-a',
+    }));
+    const intent = envelopeOf(
+      attachRequestedType,
+      'host-batch',
+      composer.AttachRequestedV2.toJSON({
+        compositionId: 'composition-of-host-batch',
+        hostId: 'host-batch',
+        devices,
+        deadline,
+      }),
+    );
+    await publishAll([{ ...intent, schemaVersion: 2 }]);
+    await expect.poll(() => answersTo([intent]).length, { timeout: 60_000 }).toBe(1);
+    const [answer] = answersTo([intent]);
+    expect(answer).toMatchObject({ type: deviceAttachObservedType, schemaVersion: 2 });
+    const observed = composer.DeviceAttachObservedV2.fromJSON(answer?.data);
+    const expected = devices.map(({ deviceId, attempt, fabricId }) => {
+      const decision = decideAttach(
+        {
+          compositionId: 'composition-of-host-batch',
+          hostId: 'host-batch',
+          deviceId,
+          attempt,
+          deadline,
+          fabricId,
+        },
+        behaviour,
+        new Date(),
+      );
+      return {
+        deviceId,
+        attempt,
+        outcome:
+          decision.outcome === 'attached'
+            ? composer.AttachOutcome.ATTACH_OUTCOME_ATTACHED
+            : composer.AttachOutcome.ATTACH_OUTCOME_FAILED,
+        detail: decision.detail,
+      };
+    });
+    expect(observed).toMatchObject({
+      compositionId: 'composition-of-host-batch',
+      hostId: 'host-batch',
+      results: expected,
+    });
+  });
+
   it('answers a repeated intent with the same observation, always detaches, and ignores other events', async () => {
     const before = counters();
     const attaches = Array.from({ length: 10 }, (_, index) => {

@@ -49,6 +49,7 @@ export interface SimulatedResponderOptions extends SimulatedBehaviour {
 export interface ResponderCounters {
   /** Intent deliveries, repeats included. */
   readonly received: number;
+  /** Devices attached and devices whose attach failed (an attach intent names several). */
   readonly attached: number;
   readonly failed: number;
   readonly detached: number;
@@ -67,7 +68,9 @@ export interface SimulatedResponder {
 /**
  * Stands in for fleet and the host agents: answers every attach and detach intent on the
  * intents topic with an observation on the observations topic, after a simulated latency.
- * Attaches fail at `failureRate`, detaches never. Answers are decided from the seed and the
+ * Attaches fail at `failureRate` per device, detaches never. An attach intent of several devices
+ * (V2) is answered with one observation of them all, once the slowest is attached; one of a
+ * single device (V1) with a V1 observation. Answers are decided from the seed and the
  * intent (simulated-decision.ts); an intent delivered again (same event id) gets the very same
  * observation, event id included, while it is remembered, and the same outcome after that.
  * One host's intents are answered in order; different hosts' at the same time. The answers to
@@ -89,8 +92,7 @@ export async function startSimulatedResponder(
   const observationEnvelope = (
     cause: EventEnvelope,
     hostId: string,
-    type: string,
-    data: unknown,
+    message: { readonly type: string; readonly schemaVersion: number; readonly data: unknown },
     observedAt: Date,
   ): EventEnvelope => {
     const streamVersion = (streamVersions.get(hostId) ?? 0) + 1;
@@ -98,8 +100,8 @@ export async function startSimulatedResponder(
     position += 1;
     return {
       id: randomUUID(),
-      type,
-      schemaVersion: attachContractSchemaVersion,
+      type: message.type,
+      schemaVersion: message.schemaVersion,
       streamId: `agent-${hostId}`,
       streamVersion,
       position,
@@ -108,7 +110,7 @@ export async function startSimulatedResponder(
       causationId: cause.id,
       actor: `agent:${hostId}`,
       tenant: cause.tenant,
-      data,
+      data: message.data,
     };
   };
 
@@ -116,24 +118,23 @@ export async function startSimulatedResponder(
     const receivedAt = clock.now();
     switch (intent.kind) {
       case 'attach': {
-        const decision = decideAttach(intent.intent, options, receivedAt);
-        await clock.sleep(decision.latencyMs);
+        const decisions = intent.devices.map((device) => ({
+          intent: device,
+          ...decideAttach(device, options, receivedAt),
+        }));
+        // The agent attaches the devices side by side: it reports once the slowest is done.
+        await clock.sleep(Math.max(...decisions.map(({ latencyMs }) => latencyMs)));
         const observedAt = clock.now();
-        const data = attachObservedData(
-          intent.intent,
-          decision.outcome,
-          decision.detail,
-          observedAt,
-        );
-        counts[decision.outcome] += 1;
-        const envelope = observationEnvelope(
-          cause,
-          intent.intent.hostId,
-          deviceAttachObservedType,
+        for (const { outcome } of decisions) counts[outcome] += 1;
+        const [first] = intent.devices;
+        const hostId = first?.hostId ?? '';
+        const data = attachObservedData(intent.schemaVersion, decisions, observedAt);
+        const message = {
+          type: deviceAttachObservedType,
+          schemaVersion: intent.schemaVersion,
           data,
-          observedAt,
-        );
-        return { key: intent.intent.hostId, envelope };
+        };
+        return { key: hostId, envelope: observationEnvelope(cause, hostId, message, observedAt) };
       }
       case 'detach': {
         const decision = decideDetach(intent.intent, options);
@@ -141,14 +142,13 @@ export async function startSimulatedResponder(
         const observedAt = clock.now();
         const data = detachObservedData(intent.intent, decision.detail, observedAt);
         counts.detached += 1;
-        const envelope = observationEnvelope(
-          cause,
-          intent.intent.hostId,
-          deviceDetachObservedType,
+        const message = {
+          type: deviceDetachObservedType,
+          schemaVersion: attachContractSchemaVersion,
           data,
-          observedAt,
-        );
-        return { key: intent.intent.hostId, envelope };
+        };
+        const { hostId } = intent.intent;
+        return { key: hostId, envelope: observationEnvelope(cause, hostId, message, observedAt) };
       }
     }
   };

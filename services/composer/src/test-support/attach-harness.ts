@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type CompositionState, type scheduler } from '@tessera/composer-domain';
+import {
+  type CompositionState,
+  compositionUpcasters,
+  type scheduler,
+} from '@tessera/composer-domain';
 import { composer } from '@tessera/contracts';
 import {
   createEventStore,
+  defineUpcasters,
   type EventStore,
   type OutboxRelay,
   runOutboxRelay,
@@ -89,6 +94,7 @@ export async function startAttachHarness(options: AttachHarnessOptions): Promise
     pool,
     schema: composerStoreSchema,
     outbox: composerOutboxRouting,
+    upcasters: defineUpcasters(compositionUpcasters),
   });
   const compositions = repositoryOn(pool, store);
   const deps: HarnessDeps = {
@@ -193,13 +199,24 @@ export function withFailingDevices(
   failing: ReadonlySet<string>,
 ): EventTransport {
   const faulty = (message: OutgoingMessage): OutgoingMessage => {
-    if (message.envelope.type !== 'tessera.composer.v1.DeviceAttachObserved') return message;
-    const observed = composer.DeviceAttachObserved.fromJSON(message.envelope.data);
-    if (!failing.has(observed.deviceId)) return message;
-    const data = composer.DeviceAttachObserved.toJSON({
+    if (
+      message.envelope.type !== 'tessera.composer.v1.DeviceAttachObserved' ||
+      message.envelope.schemaVersion !== 2
+    ) {
+      return message;
+    }
+    const observed = composer.DeviceAttachObservedV2.fromJSON(message.envelope.data);
+    const data = composer.DeviceAttachObservedV2.toJSON({
       ...observed,
-      outcome: composer.AttachOutcome.ATTACH_OUTCOME_FAILED,
-      detail: 'simulated driver fault',
+      results: observed.results.map((result) =>
+        failing.has(result.deviceId)
+          ? {
+              ...result,
+              outcome: composer.AttachOutcome.ATTACH_OUTCOME_FAILED,
+              detail: 'simulated driver fault',
+            }
+          : result,
+      ),
     });
     return { ...message, envelope: { ...message.envelope, data } };
   };

@@ -4,27 +4,32 @@ import { requiredText } from './command-checks.js';
 import type { CompositionFact } from './composition-facts.js';
 import type { Composition } from './composition-state.js';
 
+/** A device to attach: the fabric of the route the scheduler chose, when it knew one. */
+export interface DeviceToAttach {
+  readonly deviceId: string;
+  readonly fabricId?: string;
+}
+
 /**
- * The attach intent for `deviceId` (attach-contract.md): `attempt` is 1 for the composition's
- * first try at this device and one more for each later try, so that an answer to an attempt
- * already given up is recognised. `fabricId` is the fabric of the route the scheduler chose,
- * when it knew one.
+ * The attach intent for `devices` on `hostId` (attach-contract.md): one intent for the whole
+ * step. Each device's `attempt` is 1 for the composition's first try at it and one more for each
+ * later try, so that an answer to an attempt already given up is recognised.
  */
 export function attachIntent(
   composition: Composition,
   hostId: string,
-  deviceId: string,
+  devices: readonly DeviceToAttach[],
   deadline: string,
-  fabricId: string | undefined,
 ): CompositionFact {
-  const attempt = (composition.attachAttempts[deviceId] ?? 0) + 1;
   return {
     fact: 'AttachRequested',
     hostId,
-    deviceId,
-    attempt,
+    devices: devices.map(({ deviceId, fabricId }) => ({
+      deviceId,
+      attempt: (composition.attachAttempts[deviceId] ?? 0) + 1,
+      ...(fabricId === undefined ? {} : { fabricId }),
+    })),
     deadline,
-    ...(fabricId === undefined ? {} : { fabricId }),
   };
 }
 
@@ -45,6 +50,12 @@ export function fabricsOf(
     kept[deviceId] = requiredText(fabricId, `fabrics["${deviceId}"]`);
   }
   return Object.keys(kept).length === 0 ? {} : { fabrics: kept };
+}
+
+/** `deviceId` with its fabric among `fabrics`, when named there. */
+export function withFabric(deviceId: string, fabrics: DeviceFabrics | undefined): DeviceToAttach {
+  const fabricId = fabrics?.[deviceId];
+  return fabricId === undefined ? { deviceId } : { deviceId, fabricId };
 }
 
 /** The detach intent for `deviceId`; `reason` is for people reading the host's history. */

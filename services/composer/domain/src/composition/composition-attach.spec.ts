@@ -4,6 +4,8 @@ import type { CompositionFact } from './composition-facts.js';
 import {
   afterDeadline,
   attached,
+  attachedOk,
+  attachFailed,
   attachRequested,
   attaching,
   deadline,
@@ -11,17 +13,14 @@ import {
   detachRequested,
   devices,
   given,
+  observed,
   ready,
   requested,
   schedule,
   scheduled,
   stateAfter,
+  target,
 } from './test-support/composition-fixtures.js';
-
-const attachedOk = (deviceId: string) =>
-  ({ command: 'RecordAttachment', deviceId, outcome: 'attached', detail: 'ok' }) as const;
-const attachFailed = (deviceId: string) =>
-  ({ command: 'RecordAttachment', deviceId, outcome: 'failed', detail: 'link down' }) as const;
 
 const released: CompositionFact = { fact: 'ReservationReleased', reservationId: 'r-1' };
 const failureOfGpu2 = 'device "gpu-2" failed to attach: link down';
@@ -30,9 +29,9 @@ const deadlineMissed = `attach deadline ${deadline} passed before gpu-2, nvme-1 
 
 describe('attaching a composition', () => {
   it('asks the host to attach every reserved device', () => {
-    expect(given([requested, scheduled]).when({ command: 'StartAttaching' })()).toEqual(
-      devices.map((deviceId) => attachRequested(deviceId)),
-    );
+    expect(given([requested, scheduled]).when({ command: 'StartAttaching' })()).toEqual([
+      attachRequested(devices),
+    ]);
     expect(stateAfter(attaching).status).toBe('attaching');
   });
 
@@ -42,9 +41,7 @@ describe('attaching a composition', () => {
     expect(onFabrics).toEqual({ ...scheduled, fabrics });
     if (onFabrics === undefined) throw new Error('no Scheduled fact');
     expect(given([requested, onFabrics]).when({ command: 'StartAttaching' })()).toEqual([
-      { ...attachRequested('gpu-1'), fabricId: 'pcie-a' },
-      attachRequested('gpu-2'),
-      { ...attachRequested('nvme-1'), fabricId: 'nvmeof-1' },
+      attachRequested([target('gpu-1', 1, 'pcie-a'), 'gpu-2', target('nvme-1', 1, 'nvmeof-1')]),
     ]);
     expect(given([requested]).when({ ...schedule, fabrics: {} })()).toEqual([scheduled]);
   });
@@ -69,9 +66,9 @@ describe('attaching a composition', () => {
   });
 
   it('records each attachment and is ready once the last device is attached', () => {
-    expect(given(attaching).when(attachedOk('gpu-1'))()).toEqual([attached('gpu-1')]);
+    expect(given(attaching).when(observed(attachedOk('gpu-1')))()).toEqual([attached('gpu-1')]);
     const lastOne = [...attaching, attached('gpu-1'), attached('gpu-2')];
-    expect(given(lastOne).when(attachedOk('nvme-1'))()).toEqual([
+    expect(given(lastOne).when(observed(attachedOk('nvme-1')))()).toEqual([
       attached('nvme-1'),
       { fact: 'Ready' },
     ]);
@@ -82,12 +79,37 @@ describe('attaching a composition', () => {
     });
   });
 
+  it('records the devices one observation reports together, and is ready when none is left', () => {
+    const results = devices.map((deviceId) => attachedOk(deviceId));
+    expect(given(attaching).when(observed(...results))()).toEqual([
+      attached(...devices),
+      { fact: 'Ready' },
+    ]);
+    // A device reported twice in one observation is recorded once.
+    expect(given(attaching).when(observed(attachedOk('gpu-1'), attachedOk('gpu-1')))()).toEqual([
+      attached('gpu-1'),
+    ]);
+  });
+
+  it('on a failure among an observation’s results records the attached ones, then rolls back', () => {
+    expect(given(attaching).when(observed(attachedOk('gpu-1'), attachFailed('gpu-2')))()).toEqual([
+      attached('gpu-1'),
+      { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
+      detachRequested('gpu-1', rollbackOfGpu2),
+      detachRequested('nvme-1', rollbackOfGpu2),
+      released,
+      { fact: 'Rescheduling', attempt: 1, reason: failureOfGpu2, avoidDeviceIds: ['gpu-2'] },
+    ]);
+  });
+
   it('ignores a repeated observation and refuses one of a device it does not hold', () => {
-    expect(given([...attaching, attached('gpu-1')]).when(attachedOk('gpu-1'))()).toEqual([]);
-    expect(given(ready).when(attachFailed('gpu-1'))()).toEqual([]);
-    expect(given(attaching).when(attachedOk('gpu-9'))).toThrow(
+    expect(given([...attaching, attached('gpu-1')]).when(observed(attachedOk('gpu-1')))()).toEqual(
+      [],
+    );
+    expect(given(ready).when(observed(attachFailed('gpu-1')))()).toEqual([]);
+    expect(given(attaching).when(observed(attachedOk('gpu-9')))).toThrow(
       new InvalidCompositionCommandError(
-        'deviceId',
+        'results[0].deviceId',
         '"gpu-9" is not a device of composition "c-1"',
       ),
     );
@@ -95,7 +117,7 @@ describe('attaching a composition', () => {
 
   it('on a failed attach detaches what is on the host, releases and reschedules avoiding the device', () => {
     const history = [...attaching, attached('gpu-1')];
-    expect(given(history).when(attachFailed('gpu-2'))()).toEqual([
+    expect(given(history).when(observed(attachFailed('gpu-2')))()).toEqual([
       { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
       detachRequested('gpu-1', rollbackOfGpu2),
       detachRequested('nvme-1', rollbackOfGpu2),
@@ -108,9 +130,9 @@ describe('attaching a composition', () => {
     const exhausted = [
       { ...requested, maxReschedules: 0 } as CompositionFact,
       scheduled,
-      ...devices.map((deviceId) => attachRequested(deviceId)),
+      attachRequested(devices),
     ];
-    expect(given(exhausted).when(attachFailed('gpu-2'))()).toEqual([
+    expect(given(exhausted).when(observed(attachFailed('gpu-2')))()).toEqual([
       { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
       detachRequested('gpu-1', rollbackOfGpu2),
       detachRequested('nvme-1', rollbackOfGpu2),
@@ -159,7 +181,7 @@ describe('attaching a composition', () => {
     ]);
     // The rolled-back devices' detaches are still observed, and a late attach changes nothing.
     expect(when({ command: 'RecordDetachment', deviceId: 'gpu-1' })()).toEqual([detached('gpu-1')]);
-    expect(when(attachedOk('nvme-1'))()).toEqual([]);
+    expect(when(observed(attachedOk('nvme-1')))()).toEqual([]);
   });
 
   it('gives up an attach whose deadline passed: detaches even the silent devices, avoids them', () => {
@@ -217,13 +239,11 @@ describe('attaching a composition', () => {
     ];
     const intents = given(rescheduled).when({ command: 'StartAttaching' })();
     expect(intents).toEqual([
-      attachRequested('gpu-1', 2),
-      attachRequested('gpu-3', 1),
-      attachRequested('nvme-1', 2),
+      attachRequested([target('gpu-1', 2), target('gpu-3', 1), target('nvme-1', 2)]),
     ]);
     const { when } = given([...rescheduled, ...intents]);
-    expect(when({ ...attachedOk('gpu-1'), attempt: 1 })()).toEqual([]);
-    expect(when({ ...attachedOk('gpu-1'), attempt: 2 })()).toEqual([attached('gpu-1')]);
+    expect(when(observed(attachedOk('gpu-1', 1)))()).toEqual([]);
+    expect(when(observed(attachedOk('gpu-1', 2)))()).toEqual([attached('gpu-1')]);
   });
 
   it('changes nothing when checked before the deadline or with nothing in flight', () => {

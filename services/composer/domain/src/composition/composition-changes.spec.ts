@@ -6,14 +6,18 @@ import { groupsOf } from './composition-state.js';
 import {
   afterDeadline,
   attached,
+  attachedOk,
+  attachFailed,
   attachRequested,
   attaching,
   deadline,
   detached,
   detachRequested,
   given,
+  observed,
   ready,
   stateAfter,
+  target,
 } from './test-support/composition-fixtures.js';
 
 const nics: DeviceGroupSpec = { name: 'nics', kind: 'nic', count: 2 };
@@ -32,14 +36,13 @@ const expansionStarted: CompositionFact = {
   reservationId: 'r-2',
   attachDeadline: deadline,
 };
-const expanding = [...ready, expansionStarted, attachRequested('nic-1'), attachRequested('nic-2')];
+const expanding = [...ready, expansionStarted, attachRequested(['nic-1', 'nic-2'])];
 
 describe('expanding a ready composition', () => {
   it('adds the group and asks the host to attach its devices', () => {
     expect(given(ready).when(expand)()).toEqual([
       expansionStarted,
-      attachRequested('nic-1'),
-      attachRequested('nic-2'),
+      attachRequested(['nic-1', 'nic-2']),
     ]);
     expect(stateAfter(expanding).status).toBe('expanding');
   });
@@ -48,19 +51,12 @@ describe('expanding a ready composition', () => {
     const fabrics = { 'nic-2': 'ethernet-1' };
     expect(given(ready).when({ ...expand, fabrics })()).toEqual([
       { ...expansionStarted, fabrics },
-      attachRequested('nic-1'),
-      { ...attachRequested('nic-2'), fabricId: 'ethernet-1' },
+      attachRequested(['nic-1', target('nic-2', 1, 'ethernet-1')]),
     ]);
   });
 
   it('is ready again, with the new group, once its devices are attached', () => {
-    const record = {
-      command: 'RecordAttachment',
-      deviceId: 'nic-2',
-      outcome: 'attached',
-      detail: 'ok',
-    } as const;
-    expect(given([...expanding, attached('nic-1')]).when(record)()).toEqual([
+    expect(given([...expanding, attached('nic-1')]).when(observed(attachedOk('nic-2')))()).toEqual([
       attached('nic-2'),
       { fact: 'Expanded', group: 'nics' },
     ]);
@@ -79,12 +75,7 @@ describe('expanding a ready composition', () => {
 
   it('is abandoned when a device fails to attach, leaving the composition as it was', () => {
     const history = [...expanding, attached('nic-1')];
-    const failed = {
-      command: 'RecordAttachment',
-      deviceId: 'nic-2',
-      outcome: 'failed',
-      detail: 'no port',
-    } as const;
+    const failed = observed(attachFailed('nic-2', 'no port'));
     const reason = 'device "nic-2" failed to attach: no port';
     const facts = given(history).when(failed)();
     expect(facts).toEqual([

@@ -58,14 +58,8 @@ export type CompositionCommand =
       readonly groups: readonly UnschedulableGroup[];
     }
   | { readonly command: 'StartAttaching' }
-  | {
-      readonly command: 'RecordAttachment';
-      readonly deviceId: string;
-      readonly outcome: 'attached' | 'failed';
-      readonly detail: string;
-      /** The intent's attempt the observation answers; one for another attempt changes nothing. */
-      readonly attempt?: number;
-    }
+  /** What one observation reported of the devices of an attach intent. */
+  | { readonly command: 'RecordAttachment'; readonly results: readonly AttachResult[] }
   /** A timer's check: gives up an attach still in flight once its deadline is `now` or past. */
   | { readonly command: 'CheckDeadline' }
   /** Adds a group whose devices are already reserved under `reservationId`. */
@@ -99,3 +93,12 @@ export type CompositionCommand =
 export type CompositionCommandName = CompositionCommand['command'];
 
 export const defaultMaxReschedules = 3;
+
+/** What became of one device of an attach intent, as its host's agent observed it. */
+export interface AttachResult {
+  readonly deviceId: string;
+  readonly outcome: 'attached' | 'failed';
+  readonly detail: string;
+  /** The intent's attempt this answers; a result for another attempt changes nothing. */
+  readonly attempt?: number;
+}

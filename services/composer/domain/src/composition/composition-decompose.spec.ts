@@ -3,12 +3,14 @@ import { InvalidCompositionCommandError, InvalidTransitionError } from './compos
 import type { CompositionFact } from './composition-facts.js';
 import {
   attached,
+  attachedOk,
   attaching,
   detached,
   attachRequested,
   detachRequested,
   devices,
   given,
+  observed,
   ready,
   requested,
   schedule,
@@ -77,16 +79,14 @@ describe('decomposing a composition', () => {
     const facts = given(history).when(decompose)();
     expect(facts).toEqual([decomposeRequested, ...devices.map(decomposedDetach)]);
     const { when } = given([...history, ...facts]);
-    expect(
-      when({ command: 'RecordAttachment', deviceId: 'gpu-2', outcome: 'attached', detail: 'ok' })(),
-    ).toEqual([]);
+    expect(when(observed(attachedOk('gpu-2')))()).toEqual([]);
   });
 
   it('waits for the detaches a failed attempt left behind', () => {
     const failedWithLeftovers: CompositionFact[] = [
       { ...requested, maxReschedules: 0 } as CompositionFact,
       scheduled,
-      ...devices.map((deviceId) => attachRequested(deviceId)),
+      attachRequested(devices),
       attached('gpu-1'),
       { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
       detachRequested('gpu-1', 'rollback: gave up'),

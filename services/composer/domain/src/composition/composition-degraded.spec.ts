@@ -56,7 +56,7 @@ describe('healing that finds no replacement', () => {
         reservationId: 'r-3',
         attachDeadline: deadline,
       },
-      attachRequested('gpu-9'),
+      attachRequested(['gpu-9']),
       attached('gpu-9'),
       detachRequested('gpu-2', 'replaced by gpu-9'),
       { fact: 'DeviceReplaced', failedDeviceId: 'gpu-2', replacementDeviceId: 'gpu-9' },

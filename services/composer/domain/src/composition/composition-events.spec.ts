@@ -52,7 +52,7 @@ describe('composition events', () => {
   it('are named tessera.composer.v1.<fact> and carry the composition id', () => {
     expect(compositionEventOf('c-1', attached('gpu-1'))).toEqual({
       type: 'tessera.composer.v1.DeviceAttached',
-      data: { compositionId: 'c-1', deviceId: 'gpu-1', detail: 'ok' },
+      data: { compositionId: 'c-1', devices: [{ deviceId: 'gpu-1', detail: 'ok' }] },
     });
     expect(compositionStreamId('c-1')).toBe('composition-c-1');
   });

@@ -1,4 +1,8 @@
-import { type CompositionFact, compositionFactNames } from './composition-facts.js';
+import {
+  type CompositionFact,
+  type CompositionFactName,
+  compositionFactNames,
+} from './composition-facts.js';
 
 /**
  * A fact as stored and published: `tessera.composer.v1.DeviceAttached` with
@@ -13,8 +17,19 @@ export interface CompositionEvent {
 /** Event types are the fully qualified names of their payload messages in proto/. */
 export const composerEventNamespace = 'tessera.composer.v1.';
 
-/** Version of every composition event's payload; bump it with an upcaster when one changes. */
-export const compositionEventSchemaVersion = 1;
+/**
+ * The payload version the composer writes for each fact: 1, or the version the fact's payload
+ * reached (its message `<Fact>V<n>` in proto/). Every older version has an upcaster
+ * (composition-upcasters.ts), so readers see only the newest.
+ */
+export function compositionEventSchemaVersion(fact: CompositionFactName): number {
+  return payloadVersions[fact] ?? 1;
+}
+
+const payloadVersions: Partial<Record<CompositionFactName, number>> = {
+  AttachRequested: 2,
+  DeviceAttached: 2,
+};
 
 /** The event-store stream of a composition. */
 export function compositionStreamId(compositionId: string): string {

@@ -31,16 +31,18 @@ export type CompositionFact =
       readonly attachDeadline: string;
       readonly fabrics?: DeviceFabrics;
     }
-  /** Exactly the proto3 JSON of `composer.AttachRequested` once stored (attach-contract.md). */
+  /**
+   * Exactly the proto3 JSON of `composer.AttachRequestedV2` once stored (attach-contract.md):
+   * one intent for every device a step attaches on the host.
+   */
   | {
       readonly fact: 'AttachRequested';
       readonly hostId: string;
-      readonly deviceId: string;
-      readonly attempt: number;
+      readonly devices: readonly AttachTarget[];
       readonly deadline: string;
-      readonly fabricId?: string;
     }
-  | { readonly fact: 'DeviceAttached'; readonly deviceId: string; readonly detail: string }
+  /** The devices one observation reported attached (`DeviceAttachedV2`). */
+  | { readonly fact: 'DeviceAttached'; readonly devices: readonly AttachedDevice[] }
   | { readonly fact: 'DeviceAttachFailed'; readonly deviceId: string; readonly detail: string }
   | {
       readonly fact: 'AttachDeadlinePassed';
@@ -119,6 +121,19 @@ export type CompositionFact =
   | { readonly fact: 'Decomposed' };
 
 export type CompositionFactName = CompositionFact['fact'];
+
+/** A device of an attach intent: `attempt` is echoed by the answer (attach-intents.ts). */
+export interface AttachTarget {
+  readonly deviceId: string;
+  readonly attempt: number;
+  /** The fabric of the route the scheduler chose, when it knew one. */
+  readonly fabricId?: string;
+}
+
+export interface AttachedDevice {
+  readonly deviceId: string;
+  readonly detail: string;
+}
 
 export const compositionFactNames = [
   'Requested',

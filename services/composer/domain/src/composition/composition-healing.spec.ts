@@ -3,6 +3,8 @@ import { HealingDisabledError, InvalidTransitionError } from './composition-erro
 import type { CompositionFact } from './composition-facts.js';
 import {
   attached,
+  attachedOk,
+  attachFailed,
   attachRequested,
   attaching,
   afterDeadline,
@@ -10,10 +12,12 @@ import {
   detached,
   detachRequested,
   given,
+  observed,
   ready,
   requested,
   spec,
   stateAfter,
+  target,
 } from './test-support/composition-fixtures.js';
 
 describe('replacing a failed device', () => {
@@ -33,10 +37,10 @@ describe('replacing a failed device', () => {
     reservationId: 'r-3',
     attachDeadline: deadline,
   };
-  const healing = [...ready, started, attachRequested('gpu-9')];
+  const healing = [...ready, started, attachRequested(['gpu-9'])];
 
   it('reserves a replacement in the same group and asks the host to attach it', () => {
-    expect(given(ready).when(replace)()).toEqual([started, attachRequested('gpu-9')]);
+    expect(given(ready).when(replace)()).toEqual([started, attachRequested(['gpu-9'])]);
     expect(stateAfter(healing).status).toBe('healing');
   });
 
@@ -44,7 +48,7 @@ describe('replacing a failed device', () => {
     const fabrics = { 'gpu-9': 'pcie-b' };
     expect(given(ready).when({ ...replace, fabrics })()).toEqual([
       { ...started, fabrics },
-      { ...attachRequested('gpu-9'), fabricId: 'pcie-b' },
+      attachRequested([target('gpu-9', 1, 'pcie-b')]),
     ]);
     expect(given(ready).when({ ...replace, fabrics: { 'gpu-1': 'pcie-b' } })).toThrow(
       'fabrics["gpu-1"]: names a device the command does not place',
@@ -52,13 +56,7 @@ describe('replacing a failed device', () => {
   });
 
   it('detaches the failed device once the replacement is attached', () => {
-    const record = {
-      command: 'RecordAttachment',
-      deviceId: 'gpu-9',
-      outcome: 'attached',
-      detail: 'ok',
-    } as const;
-    const facts = given(healing).when(record)();
+    const facts = given(healing).when(observed(attachedOk('gpu-9')))();
     expect(facts).toEqual([
       attached('gpu-9'),
       detachRequested('gpu-2', 'replaced by gpu-9'),
@@ -72,13 +70,7 @@ describe('replacing a failed device', () => {
   });
 
   it('keeps the failed device when the replacement fails, so another can be tried', () => {
-    const failed = {
-      command: 'RecordAttachment',
-      deviceId: 'gpu-9',
-      outcome: 'failed',
-      detail: 'dead',
-    } as const;
-    const facts = given(healing).when(failed)();
+    const facts = given(healing).when(observed(attachFailed('gpu-9', 'dead')))();
     expect(facts).toEqual([
       { fact: 'DeviceAttachFailed', deviceId: 'gpu-9', detail: 'dead' },
       { fact: 'ReservationReleased', reservationId: 'r-3' },

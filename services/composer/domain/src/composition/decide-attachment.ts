@@ -1,4 +1,4 @@
-import type { CompositionCommand } from './composition-commands.js';
+import type { AttachResult, CompositionCommand } from './composition-commands.js';
 import { InvalidCompositionCommandError } from './composition-errors.js';
 import type { CompositionFact } from './composition-facts.js';
 import { detachIntent } from './attach-intents.js';
@@ -7,43 +7,64 @@ import { bindingOf, type Composition, type DeviceBinding, isOnHost } from './com
 type RecordAttachment = Extract<CompositionCommand, { command: 'RecordAttachment' }>;
 
 /**
- * An agent's observation of an attach. Only a device whose attach is awaited changes anything:
- * a repeated or late observation (the attempt was already given up) is ignored.
+ * An agent's observation of the devices of an attach intent. Only results for devices whose
+ * attach is awaited (at the attempt awaited) change anything: repeated or late results (the
+ * attempt was already given up) are ignored. The attached devices are recorded together; a
+ * failure gives the step up.
  */
 export function recordAttachment(
   command: RecordAttachment,
   composition: Composition,
 ): CompositionFact[] {
-  const { deviceId, detail } = command;
-  const binding = bindingOf(composition, deviceId);
-  if (binding === undefined) {
-    throw new InvalidCompositionCommandError(
-      'deviceId',
-      `"${deviceId}" is not a device of composition "${composition.id}"`,
-    );
+  const awaited = awaitedResults(command, composition);
+  const attached = awaited.filter(({ outcome }) => outcome === 'attached');
+  const recorded: CompositionFact[] =
+    attached.length === 0
+      ? []
+      : [
+          {
+            fact: 'DeviceAttached',
+            devices: attached.map(({ deviceId, detail }) => ({ deviceId, detail })),
+          },
+        ];
+  const failure = awaited.find(({ outcome }) => outcome === 'failed');
+  if (failure === undefined) {
+    if (attached.length === 0) return [];
+    return [...recorded, ...afterAttached(composition, new Set(attached.map((r) => r.deviceId)))];
   }
-  const awaited = composition.attachAttempts[deviceId];
-  if (
-    binding.status !== 'attaching' ||
-    (command.attempt !== undefined && command.attempt !== awaited)
-  ) {
-    return [];
-  }
-  switch (command.outcome) {
-    case 'attached':
-      return [
-        { fact: 'DeviceAttached', deviceId, detail },
-        ...afterAttached(composition, deviceId),
-      ];
-    case 'failed':
-      return [
-        { fact: 'DeviceAttachFailed', deviceId, detail },
-        ...abandonAttach(composition, `device "${deviceId}" failed to attach: ${detail}`, {
-          failedDeviceId: deviceId,
-          avoid: [deviceId],
-        }),
-      ];
-  }
+  const { deviceId, detail } = failure;
+  return [
+    ...recorded,
+    { fact: 'DeviceAttachFailed', deviceId, detail },
+    ...abandonAttach(composition, `device "${deviceId}" failed to attach: ${detail}`, {
+      failedDeviceId: deviceId,
+      avoid: [deviceId],
+    }),
+  ];
+}
+
+/**
+ * The results that answer an attach still awaited, each device once (the first result wins).
+ * A result for a device the composition does not hold makes the command invalid.
+ */
+function awaitedResults(command: RecordAttachment, composition: Composition): AttachResult[] {
+  const seen = new Set<string>();
+  return command.results.filter((result, index) => {
+    const binding = bindingOf(composition, result.deviceId);
+    if (binding === undefined) {
+      throw new InvalidCompositionCommandError(
+        `results[${index}].deviceId`,
+        `"${result.deviceId}" is not a device of composition "${composition.id}"`,
+      );
+    }
+    const awaited =
+      binding.status === 'attaching' &&
+      !seen.has(result.deviceId) &&
+      (result.attempt === undefined ||
+        result.attempt === composition.attachAttempts[result.deviceId]);
+    seen.add(result.deviceId);
+    return awaited;
+  });
 }
 
 /** Gives up an attach in flight once its deadline has come; a late or early check does nothing. */
@@ -66,10 +87,10 @@ export function checkDeadline(composition: Composition, now: Date): CompositionF
   ];
 }
 
-/** What completes once `deviceId`, the last device awaited, is attached. */
-function afterAttached(composition: Composition, deviceId: string): CompositionFact[] {
+/** What completes once `attached` leaves no device awaited. */
+function afterAttached(composition: Composition, attached: ReadonlySet<string>): CompositionFact[] {
   const awaited = composition.bindings.some(
-    (binding) => binding.status === 'attaching' && binding.deviceId !== deviceId,
+    (binding) => binding.status === 'attaching' && !attached.has(binding.deviceId),
   );
   const change = composition.change;
   if (awaited) {

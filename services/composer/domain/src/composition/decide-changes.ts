@@ -2,7 +2,7 @@ import { CompositionSpecInvalidError, validateDeviceGroup } from '../spec/index.
 import { deadlineAfter, distinctDeviceIds, inStatus, requiredText } from './command-checks.js';
 import type { CompositionCommand } from './composition-commands.js';
 import { HealingDisabledError, InvalidCompositionCommandError } from './composition-errors.js';
-import { attachIntent, detachIntent, fabricsOf } from './attach-intents.js';
+import { attachIntent, detachIntent, fabricsOf, withFabric } from './attach-intents.js';
 import type { CompositionFact } from './composition-facts.js';
 import { bindingOf, type Composition, groupsOf, hostOf, isOnHost } from './composition-state.js';
 import { sameJson } from './same-json.js';
@@ -64,8 +64,11 @@ export function expand(
       attachDeadline,
       ...fabrics,
     },
-    ...command.deviceIds.map((deviceId) =>
-      attachIntent(composition, hostId, deviceId, attachDeadline, fabrics.fabrics?.[deviceId]),
+    attachIntent(
+      composition,
+      hostId,
+      command.deviceIds.map((deviceId) => withFabric(deviceId, fabrics.fabrics)),
+      attachDeadline,
     ),
   ];
 }
@@ -148,9 +151,8 @@ export function replaceFailedDevice(
     attachIntent(
       composition,
       hostId,
-      command.replacementDeviceId,
+      [withFabric(command.replacementDeviceId, fabrics.fabrics)],
       attachDeadline,
-      fabrics.fabrics?.[command.replacementDeviceId],
     ),
   ];
 }

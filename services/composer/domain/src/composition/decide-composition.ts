@@ -12,7 +12,7 @@ import {
   InvalidCompositionCommandError,
 } from './composition-errors.js';
 import type { CompositionFact } from './composition-facts.js';
-import type { Composition, CompositionState } from './composition-state.js';
+import type { Composition, CompositionState, DeviceBinding } from './composition-state.js';
 import { attachIntent, fabricsOf } from './attach-intents.js';
 import { checkDeadline, recordAttachment } from './decide-attachment.js';
 import {
@@ -195,9 +195,12 @@ function startAttaching(composition: Composition): CompositionFact[] {
   if (deadline === undefined) {
     throw new Error(`composition "${composition.id}" is scheduled without an attach deadline`);
   }
-  return composition.bindings
-    .filter((binding) => binding.status === 'reserved')
-    .map(({ hostId, deviceId, fabricId }) =>
-      attachIntent(composition, hostId, deviceId, deadline, fabricId),
-    );
+  const byHost = new Map<string, DeviceBinding[]>();
+  for (const binding of composition.bindings) {
+    if (binding.status !== 'reserved') continue;
+    byHost.set(binding.hostId, [...(byHost.get(binding.hostId) ?? []), binding]);
+  }
+  return [...byHost].map(([hostId, bindings]) =>
+    attachIntent(composition, hostId, bindings, deadline),
+  );
 }

@@ -42,10 +42,13 @@ function evolveExisting(
   composition: Composition,
   fact: Exclude<CompositionFact, { fact: 'Requested' }>,
 ): Composition {
-  const rebind = (deviceId: string, status: DeviceBinding['status']): Composition => ({
+  const rebind = (
+    deviceIds: ReadonlySet<string>,
+    status: DeviceBinding['status'],
+  ): Composition => ({
     ...composition,
     bindings: composition.bindings.map((binding) =>
-      binding.deviceId === deviceId ? { ...binding, status } : binding,
+      deviceIds.has(binding.deviceId) ? { ...binding, status } : binding,
     ),
   });
   const unbind = (deviceId: string): Composition => ({
@@ -87,14 +90,16 @@ function evolveExisting(
         ],
       };
     case 'AttachRequested': {
+      const attempts = { ...composition.attachAttempts };
+      for (const { deviceId, attempt } of fact.devices) attempts[deviceId] = attempt;
       const next = {
-        ...rebind(fact.deviceId, 'attaching'),
-        attachAttempts: { ...composition.attachAttempts, [fact.deviceId]: fact.attempt },
+        ...rebind(new Set(fact.devices.map(({ deviceId }) => deviceId)), 'attaching'),
+        attachAttempts: attempts,
       };
       return composition.status === 'scheduled' ? { ...next, status: 'attaching' } : next;
     }
     case 'DeviceAttached':
-      return rebind(fact.deviceId, 'attached');
+      return rebind(new Set(fact.devices.map(({ deviceId }) => deviceId)), 'attached');
     case 'DeviceAttachFailed':
       return unbind(fact.deviceId);
     case 'AttachDeadlinePassed':
@@ -107,7 +112,7 @@ function evolveExisting(
         attachDeadline: undefined,
       };
     case 'DetachRequested':
-      return rebind(fact.deviceId, 'detaching');
+      return rebind(new Set([fact.deviceId]), 'detaching');
     case 'DeviceDetached':
       return unbind(fact.deviceId);
     case 'ReservationReleased':

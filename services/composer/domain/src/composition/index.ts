@@ -1,6 +1,7 @@
 export {
   defaultMaxReschedules,
   type Assignment,
+  type AttachResult,
   type CompositionCommand,
   type CompositionCommandName,
   type DeviceFabrics,
@@ -23,8 +24,11 @@ export {
   compositionStreamId,
   type CompositionEvent,
 } from './composition-events.js';
+export { compositionUpcasters, type CompositionUpcaster } from './composition-upcasters.js';
 export {
   compositionFactNames,
+  type AttachedDevice,
+  type AttachTarget,
   type CompositionFact,
   type CompositionFactName,
 } from './composition-facts.js';

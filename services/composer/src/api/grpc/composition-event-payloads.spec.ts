@@ -2,6 +2,7 @@ import {
   type CompositionFact,
   type CompositionFactName,
   compositionEventOf,
+  compositionEventSchemaVersion,
   compositionFactNames,
 } from '@tessera/composer-domain';
 import { describe, expect, it } from 'vitest';
@@ -92,13 +93,22 @@ const samples: { [N in CompositionFactName]: readonly Extract<CompositionFact, {
     {
       fact: 'AttachRequested',
       hostId: 'h1',
-      deviceId: 'g1',
-      attempt: 2,
+      devices: [
+        { deviceId: 'g1', attempt: 2, fabricId: 'f1' },
+        { deviceId: 'g2', attempt: 1, fabricId: 'f1' },
+      ],
       deadline: at,
-      fabricId: 'f1',
     },
   ],
-  DeviceAttached: [{ fact: 'DeviceAttached', deviceId: 'g1', detail: 'attached as /dev/x' }],
+  DeviceAttached: [
+    {
+      fact: 'DeviceAttached',
+      devices: [
+        { deviceId: 'g1', detail: 'attached as /dev/x' },
+        { deviceId: 'g2', detail: 'attached as /dev/y' },
+      ],
+    },
+  ],
   DeviceAttachFailed: [{ fact: 'DeviceAttachFailed', deviceId: 'g2', detail: 'link down' }],
   AttachDeadlinePassed: [
     { fact: 'AttachDeadlinePassed', deadline: at, pendingDeviceIds: ['g1', 'g2'] },
@@ -156,14 +166,22 @@ const samples: { [N in CompositionFactName]: readonly Extract<CompositionFact, {
   Decomposed: [{ fact: 'Decomposed' }],
 };
 
+/** The message of a fact's payload at the version written: `DeviceAttachedV2` from version 2. */
+const payloadMessageOf = (name: CompositionFactName): string => {
+  const version = compositionEventSchemaVersion(name);
+  return version === 1 ? name : `${name}V${String(version)}`;
+};
+
 describe('the payloads of composition events in proto/', () => {
-  it('has a message in tessera.composer.v1 for every composition fact', () => {
-    const missing = compositionFactNames.filter((name) => codecOf(name) === undefined);
+  it('has a message in tessera.composer.v1 for every composition fact, at its version', () => {
+    const missing = compositionFactNames.filter(
+      (name) => codecOf(payloadMessageOf(name)) === undefined,
+    );
     expect(missing).toEqual([]);
   });
 
   it.each(compositionFactNames)('decodes a stored %s and encodes it back equal', (name) => {
-    const codec = codecOf(name);
+    const codec = codecOf(payloadMessageOf(name));
     expect(codec).toBeDefined();
     for (const fact of samples[name]) {
       const event = compositionEventOf('0190c3d6-3f7a-7cc1-9d36-a8b3f3c1e2a4', fact);

@@ -1,16 +1,15 @@
+import type { AttachResult } from '@tessera/composer-domain';
+
 /**
  * What fleet observed on a host, translated from the contract's `DeviceAttachObserved` /
- * `DeviceDetachObserved` (attach-contract.md) by the consumer.
+ * `DeviceDetachObserved` (attach-contract.md) by the consumer. An attach observation reports
+ * some or all of one intent's devices; each result names the attempt it answers.
  */
 export type AttachObservation =
   | {
       readonly observed: 'attach';
       readonly compositionId: string;
-      readonly deviceId: string;
-      /** The intent's attempt this answers; an answer to another attempt changes nothing. */
-      readonly attempt: number;
-      readonly outcome: 'attached' | 'failed';
-      readonly detail: string;
+      readonly results: readonly AttachResult[];
     }
   | {
       readonly observed: 'detach';

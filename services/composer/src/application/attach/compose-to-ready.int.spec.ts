@@ -90,11 +90,11 @@ describe('a composition from request to ready through the attach contract', () =
     });
     expect(await ledgerOf(compositionId)).toEqual([{ deviceId, state: 'allocated' }]);
     // The same answer delivered again changes nothing.
-    const again = { observed: 'attach', compositionId, deviceId, attempt: 1 } as const;
+    const again = { deviceId, attempt: 1, outcome: 'attached', detail: 'again' } as const;
     expect(
       await recordObservation(
         harness.deps,
-        { ...again, outcome: 'attached', detail: 'again' },
+        { observed: 'attach', compositionId, results: [again] },
         commandContext('agent:h1'),
       ),
     ).toEqual({ outcome: 'ignored' });

@@ -13,8 +13,7 @@ const deadline = '2030-01-01T00:05:00.000Z';
 const attach = (deviceId: string): CompositionFact => ({
   fact: 'AttachRequested',
   hostId: 'h1',
-  deviceId,
-  attempt: 1,
+  devices: [{ deviceId, attempt: 1 }],
   deadline,
 });
 const detach = (deviceId: string, reason = 'rollback: r'): CompositionFact => ({
@@ -104,14 +103,13 @@ describe('the ledger following a composition', () => {
   });
 
   it('confirms the reservation of a ready composition, an expansion and a replacement', async () => {
-    const ready = [
+    const ready: CompositionFact[] = [
       ...attaching,
       attach('g3'),
-      ...['g1', 'g2', 'g3'].map((deviceId): CompositionFact => ({
+      {
         fact: 'DeviceAttached',
-        deviceId,
-        detail: 'ok',
-      })),
+        devices: ['g1', 'g2', 'g3'].map((deviceId) => ({ deviceId, detail: 'ok' })),
+      },
     ];
     expect((await callsOf(ready, [{ fact: 'Ready' }])).calls).toEqual([['confirm', 'r1']]);
     const expanding: CompositionFact[] = [

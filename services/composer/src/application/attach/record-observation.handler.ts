@@ -88,13 +88,7 @@ function unawaited(error: unknown): boolean {
 function commandOf(observation: AttachObservation): CompositionCommand {
   switch (observation.observed) {
     case 'attach':
-      return {
-        command: 'RecordAttachment',
-        deviceId: observation.deviceId,
-        outcome: observation.outcome,
-        detail: observation.detail,
-        attempt: observation.attempt,
-      };
+      return { command: 'RecordAttachment', results: observation.results };
     case 'detach':
       return { command: 'RecordDetachment', deviceId: observation.deviceId };
   }

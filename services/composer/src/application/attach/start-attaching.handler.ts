@@ -4,8 +4,8 @@ import { applyCommand } from './apply-command.js';
 
 /**
  * Asks the host to attach every device a scheduled composition holds: the `AttachRequested`
- * intents go out through the outbox (keyed by host). Run right after scheduling; repeating it
- * changes nothing. Returns the number of intents appended.
+ * intent goes out through the outbox (keyed by host). Run right after scheduling; repeating it
+ * changes nothing. Returns the number of devices asked for.
  */
 export async function startAttaching(
   deps: Pick<ComposeDeps, 'compositions' | 'clock'>,
@@ -13,5 +13,9 @@ export async function startAttaching(
   context: CommandContext,
 ): Promise<number> {
   const facts = await applyCommand(deps, compositionId, { command: 'StartAttaching' }, context);
-  return facts?.filter((fact) => fact.fact === 'AttachRequested').length ?? 0;
+  let devices = 0;
+  for (const fact of facts ?? []) {
+    if (fact.fact === 'AttachRequested') devices += fact.devices.length;
+  }
+  return devices;
 }

@@ -242,7 +242,11 @@ describe('a rolled-back attach', () => {
       const observe = (deviceId: string, outcome: 'attached' | 'failed') =>
         recordObservation(
           harness.deps,
-          { observed: 'attach', compositionId, deviceId, attempt: 1, outcome, detail: outcome },
+          {
+            observed: 'attach',
+            compositionId,
+            results: [{ deviceId, attempt: 1, outcome, detail: outcome }],
+          },
           commandContext('agent:h1'),
         );
       await observe(good!, 'attached');

@@ -25,19 +25,24 @@ describe('the attach contract on the wire', () => {
     const attach = compositionEventOf('c1', {
       fact: 'AttachRequested',
       hostId: 'h1',
-      deviceId: 'g1',
-      attempt: 2,
+      devices: [
+        { deviceId: 'g1', attempt: 2, fabricId: 'pcie-a' },
+        { deviceId: 'n1', attempt: 1 },
+      ],
       deadline: '2026-01-01T00:05:00.000Z',
     });
     expect(attach.type).toBe('tessera.composer.v1.AttachRequested');
     expect(attach.data).toEqual(
-      composer.AttachRequested.toJSON(composer.AttachRequested.fromJSON(attach.data)),
+      composer.AttachRequestedV2.toJSON(composer.AttachRequestedV2.fromJSON(attach.data)),
     );
-    expect(composer.AttachRequested.fromJSON(attach.data)).toMatchObject({
+    expect(composer.AttachRequestedV2.fromJSON(attach.data)).toEqual({
       compositionId: 'c1',
       hostId: 'h1',
-      deviceId: 'g1',
-      attempt: 2,
+      devices: [
+        { deviceId: 'g1', attempt: 2, fabricId: 'pcie-a' },
+        { deviceId: 'n1', attempt: 1, fabricId: '' },
+      ],
+      deadline: '2026-01-01T00:05:00.000Z',
     });
     const detach = compositionEventOf('c1', {
       fact: 'DetachRequested',
@@ -58,8 +63,46 @@ describe('the attach contract on the wire', () => {
     expect(composerOutboxRouting.topicFor(ready)).toBe('tessera.composer.events.v1');
   });
 
-  it('reads observations and skips the fleet events it does not know', () => {
-    const data = composer.DeviceAttachObserved.toJSON({
+  it('reads observations of either version and skips the fleet events it does not know', () => {
+    const v2 = composer.DeviceAttachObservedV2.toJSON({
+      compositionId: 'c1',
+      hostId: 'h1',
+      results: [
+        {
+          deviceId: 'g1',
+          attempt: 3,
+          outcome: composer.AttachOutcome.ATTACH_OUTCOME_FAILED,
+          detail: 'link down',
+        },
+        {
+          deviceId: 'n1',
+          attempt: 1,
+          outcome: composer.AttachOutcome.ATTACH_OUTCOME_ATTACHED,
+          detail: 'attached as /dev/nvme1n1',
+        },
+        {
+          deviceId: 'n2',
+          attempt: 1,
+          outcome: composer.AttachOutcome.ATTACH_OUTCOME_UNSPECIFIED,
+          detail: '',
+        },
+      ],
+      observedAt: '2026-01-01T00:00:01.000Z',
+    });
+    expect(
+      observationOf({
+        ...envelopeOf('tessera.composer.v1.DeviceAttachObserved', v2),
+        schemaVersion: 2,
+      }),
+    ).toEqual({
+      observed: 'attach',
+      compositionId: 'c1',
+      results: [
+        { deviceId: 'g1', attempt: 3, outcome: 'failed', detail: 'link down' },
+        { deviceId: 'n1', attempt: 1, outcome: 'attached', detail: 'attached as /dev/nvme1n1' },
+      ],
+    });
+    const v1 = composer.DeviceAttachObserved.toJSON({
       compositionId: 'c1',
       hostId: 'h1',
       deviceId: 'g1',
@@ -68,13 +111,10 @@ describe('the attach contract on the wire', () => {
       observedAt: '2026-01-01T00:00:01.000Z',
       attempt: 3,
     });
-    expect(observationOf(envelopeOf('tessera.composer.v1.DeviceAttachObserved', data))).toEqual({
+    expect(observationOf(envelopeOf('tessera.composer.v1.DeviceAttachObserved', v1))).toEqual({
       observed: 'attach',
       compositionId: 'c1',
-      deviceId: 'g1',
-      attempt: 3,
-      outcome: 'failed',
-      detail: 'link down',
+      results: [{ deviceId: 'g1', attempt: 3, outcome: 'failed', detail: 'link down' }],
     });
     expect(observationOf(envelopeOf('tessera.fleet.v1.AgentConnected', {}))).toBeUndefined();
   });

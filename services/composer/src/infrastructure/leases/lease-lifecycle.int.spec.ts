@@ -248,7 +248,11 @@ const observeAttach = (
 ) =>
   recordObservation(
     deps,
-    { observed: 'attach', compositionId, deviceId, attempt: 1, outcome, detail: outcome },
+    {
+      observed: 'attach',
+      compositionId,
+      results: [{ deviceId, attempt: 1, outcome, detail: outcome }],
+    },
     commandContext(),
   );
 

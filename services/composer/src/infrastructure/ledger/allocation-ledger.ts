@@ -131,19 +131,21 @@ export class AllocationLedger {
    */
   confirm(reservationId: string, client?: pg.PoolClient): Promise<Allocation[]> {
     return this.inTransaction(client, async (tx) => {
-      const { rowCount } = await tx.query(
-        `SELECT 1 FROM ${this.allocations} WHERE reservation_id = $1
-          ORDER BY device_id COLLATE "C", composition_id COLLATE "C" FOR UPDATE`,
+      // One statement: the rows are locked in the ledger's lock order, then updated.
+      const { rows } = await tx.query<AllocationRow>(
+        `UPDATE ${this.allocations} allocation SET state = 'allocated', expires_at = NULL
+           FROM (SELECT device_id AS locked_device, composition_id AS locked_composition
+                   FROM ${this.allocations}
+                  WHERE reservation_id = $1
+                  ORDER BY device_id COLLATE "C", composition_id COLLATE "C" FOR UPDATE) locked
+          WHERE allocation.device_id = locked.locked_device
+            AND allocation.composition_id = locked.locked_composition
+          RETURNING ${allocationColumns}`,
         [reservationId],
       );
-      if (!rowCount) {
+      if (rows.length === 0) {
         throw new ReservationNotFoundError(reservationId);
       }
-      const { rows } = await tx.query<AllocationRow>(
-        `UPDATE ${this.allocations} SET state = 'allocated', expires_at = NULL
-          WHERE reservation_id = $1 RETURNING ${allocationColumns}`,
-        [reservationId],
-      );
       return rows.map(toAllocation).sort(byDevice);
     });
   }

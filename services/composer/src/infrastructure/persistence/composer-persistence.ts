@@ -1,4 +1,5 @@
-import { createEventStore, type EventStore } from '@tessera/event-store';
+import { compositionUpcasters } from '@tessera/composer-domain';
+import { createEventStore, defineUpcasters, type EventStore } from '@tessera/event-store';
 import { migrate } from '@tessera/postgres';
 import type pg from 'pg';
 import type { CompositionRepository } from '../../application/ports/composition-repository.js';
@@ -35,6 +36,7 @@ export function createComposerPersistence(
     pool: options.pool,
     schema: composerStoreSchema,
     outbox: composerOutboxRouting,
+    upcasters: defineUpcasters(compositionUpcasters),
   });
   const ledger = new AllocationLedger({ pool: options.pool, schema: composerLedgerSchema });
   const keys = new IdempotencyKeys(composerRequestsSchema);

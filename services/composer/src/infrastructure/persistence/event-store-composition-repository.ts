@@ -1,18 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import {
   type AppendOptions,
   ConcurrencyError,
   type EventEnvelope,
   type EventStore,
-  type NewEvent,
   StreamNotFoundError,
 } from '@tessera/event-store';
 import {
   absentComposition,
   type CompositionFact,
   type CompositionState,
-  compositionEventOf,
-  compositionEventSchemaVersion,
   compositionFactOf,
   compositionStreamId,
   evolveComposition,
@@ -29,6 +25,7 @@ import {
 } from '../../application/ports/composition-repository.js';
 import type { AllocationLedger } from '../ledger/index.js';
 import { type IdempotencyKeys, specHash } from './idempotency-keys.js';
+import { newCompositionEvent } from './new-composition-event.js';
 import { PostgresLedgerPort } from './postgres-ledger-port.js';
 
 /**
@@ -105,7 +102,7 @@ export class EventStoreCompositionRepository implements CompositionRepository {
     expectedVersion: AppendOptions['expectedVersion'],
     context: CommandContext,
   ): Promise<void> {
-    await this.store.append(compositionStreamId(id), facts.map(newEvent(id)), {
+    await this.store.append(compositionStreamId(id), facts.map(newCompositionEvent(id)), {
       correlationId: context.correlationId,
       actor: context.actor,
       causationId: context.causationId ?? null,
@@ -129,14 +126,6 @@ export class EventStoreCompositionRepository implements CompositionRepository {
       throw error;
     }
   }
-}
-
-function newEvent(compositionId: string): (fact: CompositionFact) => NewEvent {
-  return (fact) => ({
-    id: randomUUID(),
-    schemaVersion: compositionEventSchemaVersion,
-    ...compositionEventOf(compositionId, fact),
-  });
 }
 
 function fold(events: readonly EventEnvelope[]): CompositionState {

@@ -1,11 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import {
-  type CompositionFact,
-  compositionEventOf,
-  compositionEventSchemaVersion,
-  compositionStreamId,
-} from '@tessera/composer-domain';
-import { type EventStore, type NewEvent } from '@tessera/event-store';
+import { compositionStreamId } from '@tessera/composer-domain';
+import type { EventStore } from '@tessera/event-store';
 import { migrate, type MigrationResult, quoteIdentifier } from '@tessera/postgres';
 import type pg from 'pg';
 import { DevicesTakenError } from '../../application/ports/allocation-ledger.js';
@@ -22,6 +16,7 @@ import {
 } from '../../application/reserve/index.js';
 import { type AllocationLedger, DeviceUnavailableError } from '../ledger/index.js';
 import { IdempotencyKeys, specHash } from '../persistence/idempotency-keys.js';
+import { newCompositionEvent } from '../persistence/new-composition-event.js';
 import { heldOf, type HeldRow, kindsOf } from './held-rows.js';
 import { reservationMigrations } from './reservation-migrations.js';
 
@@ -117,7 +112,7 @@ export class PostgresReservationBook implements ReservationBook {
       await this.keepDevicesForAttach(client, application);
       await this.options.store.append(
         compositionStreamId(held.compositionId),
-        application.facts.map(newEvent(held.compositionId)),
+        application.facts.map(newCompositionEvent(held.compositionId)),
         {
           correlationId: context.correlationId,
           actor: context.actor,
@@ -209,12 +204,4 @@ function judged(
   return hash === applicationHash(reservationId)
     ? { outcome: 'applied', compositionId }
     : { outcome: 'other', compositionId };
-}
-
-function newEvent(compositionId: string): (fact: CompositionFact) => NewEvent {
-  return (fact) => ({
-    id: randomUUID(),
-    schemaVersion: compositionEventSchemaVersion,
-    ...compositionEventOf(compositionId, fact),
-  });
 }

@@ -1,6 +1,6 @@
 import type { CompositionSpec } from '../../spec/index.js';
-import type { CompositionCommand } from '../composition-commands.js';
-import type { CompositionFact } from '../composition-facts.js';
+import type { AttachResult, CompositionCommand } from '../composition-commands.js';
+import type { AttachTarget, CompositionFact } from '../composition-facts.js';
 import { absentComposition, type CompositionState } from '../composition-state.js';
 import { decideComposition } from '../decide-composition.js';
 import { evolveComposition } from '../evolve-composition.js';
@@ -66,14 +66,49 @@ export const scheduled: CompositionFact = {
 
 export const devices = ['gpu-1', 'gpu-2', 'nvme-1'] as const;
 
-/** The attach intent of `deviceId` on host-1, its `attempt`-th try, due by `due`. */
-export function attachRequested(deviceId: string, attempt = 1, due = deadline): CompositionFact {
-  return { fact: 'AttachRequested', hostId: 'host-1', deviceId, attempt, deadline: due };
+/** A device of an attach intent: its `attempt`-th try, through `fabricId` when given. */
+export function target(deviceId: string, attempt = 1, fabricId?: string): AttachTarget {
+  return fabricId === undefined ? { deviceId, attempt } : { deviceId, attempt, fabricId };
 }
 
-export function attached(deviceId: string): CompositionFact {
-  return { fact: 'DeviceAttached', deviceId, detail: 'ok' };
+/** The attach intent on host-1 of `devices` (a device id is its first try), due by `due`. */
+export function attachRequested(
+  devices: readonly (string | AttachTarget)[],
+  due = deadline,
+): CompositionFact {
+  return {
+    fact: 'AttachRequested',
+    hostId: 'host-1',
+    devices: devices.map((device) => (typeof device === 'string' ? target(device) : device)),
+    deadline: due,
+  };
 }
+
+/** One observation of these devices attached. */
+export function attached(...deviceIds: string[]): CompositionFact {
+  return {
+    fact: 'DeviceAttached',
+    devices: deviceIds.map((deviceId) => ({ deviceId, detail: 'ok' })),
+  };
+}
+
+/** An observation's results as the command that records them. */
+export function observed(...results: AttachResult[]): CompositionCommand {
+  return { command: 'RecordAttachment', results };
+}
+
+export const attachedOk = (deviceId: string, attempt?: number): AttachResult => ({
+  deviceId,
+  outcome: 'attached',
+  detail: 'ok',
+  ...(attempt === undefined ? {} : { attempt }),
+});
+
+export const attachFailed = (deviceId: string, detail = 'link down'): AttachResult => ({
+  deviceId,
+  outcome: 'failed',
+  detail,
+});
 
 export function detachRequested(deviceId: string, reason: string): CompositionFact {
   return { fact: 'DetachRequested', hostId: 'host-1', deviceId, reason };
@@ -83,13 +118,9 @@ export function detached(deviceId: string): CompositionFact {
   return { fact: 'DeviceDetached', deviceId };
 }
 
-export const attaching: CompositionFact[] = [
-  requested,
-  scheduled,
-  ...devices.map((deviceId) => attachRequested(deviceId)),
-];
+export const attaching: CompositionFact[] = [requested, scheduled, attachRequested(devices)];
 
-export const ready: CompositionFact[] = [...attaching, ...devices.map(attached), { fact: 'Ready' }];
+export const ready: CompositionFact[] = [...attaching, attached(...devices), { fact: 'Ready' }];
 
 /** given these facts, when this command (decided at `at`): the facts decided, or the error thrown. */
 export function given(facts: readonly CompositionFact[]) {
