@@ -46,7 +46,10 @@ export async function applyCommands(
   skipped: (error: unknown) => boolean,
 ): Promise<readonly CompositionFact[] | undefined> {
   for (let conflicts = 0; ; conflicts += 1) {
-    const { state, version } = await deps.compositions.load(compositionId);
+    const { state, version } =
+      conflicts === 0
+        ? await deps.compositions.loadToDecide(compositionId)
+        : await deps.compositions.load(compositionId);
     if (state.status === 'absent') {
       return undefined;
     }

@@ -31,6 +31,12 @@ export type CreatedComposition =
 /** Where compositions' facts are kept (the composer's event store). */
 export interface CompositionRepository {
   load(id: string): Promise<LoadedComposition>;
+  /**
+   * The composition to decide a command on: possibly what this process last wrote or read of
+   * it, without reading the store. It may be stale; the append of the decided facts then
+   * throws `VersionConflictError`, and the next try `load`s.
+   */
+  loadToDecide(id: string): Promise<LoadedComposition>;
   /** Stores a new composition and its idempotency key together, unless the key was used. */
   create(composition: NewComposition, context: CommandContext): Promise<CreatedComposition>;
   /**

@@ -145,4 +145,31 @@ describe('EventStoreCompositionRepository', () => {
     expect((await fixture.ledgerRows()).filter((row) => row.deviceId === 'y-gpu')).toEqual([]);
     expect((await repository().load('c-stale')).state.status).toBe('failed');
   });
+
+  it('decides on what it last wrote, and reads the store again once another writer moved on', async () => {
+    await create('c-recent');
+    const other = fixture.replica('replica-b', () => gpuPool(1)).persistence.compositions;
+    const mine = await repository().loadToDecide('c-recent');
+    expect(mine).toEqual(await repository().load('c-recent'));
+    // Another replica appends: this one's memory is stale, and its append at that version fails.
+    await other.append(
+      'c-recent',
+      [{ fact: 'Failed', reason: 'by b', unschedulable: [] }],
+      mine.version,
+      commandContext(),
+    );
+    expect(await repository().loadToDecide('c-recent')).toEqual(mine);
+    await expect(
+      repository().append(
+        'c-recent',
+        [{ fact: 'Failed', reason: 'by a', unschedulable: [] }],
+        mine.version,
+        commandContext(),
+      ),
+    ).rejects.toThrow(VersionConflictError);
+    // The conflict made it forget: the next decision reads the store.
+    const fresh = await repository().loadToDecide('c-recent');
+    expect(fresh.version).toBe(mine.version + 1);
+    expect(fresh.state).toMatchObject({ status: 'failed', failure: { reason: 'by b' } });
+  });
 });

@@ -27,6 +27,10 @@ import type { AllocationLedger } from '../ledger/index.js';
 import { type IdempotencyKeys, specHash } from './idempotency-keys.js';
 import { newCompositionEvent } from './new-composition-event.js';
 import { PostgresLedgerPort } from './postgres-ledger-port.js';
+import { RecentCompositions } from './recent-compositions.js';
+
+/** How many compositions a process remembers as it last wrote or read them. */
+const recentCompositions = 10_000;
 
 /**
  * Compositions as event streams (`composition-<id>`) in the composer's store. Writes that must
@@ -34,6 +38,8 @@ import { PostgresLedgerPort } from './postgres-ledger-port.js';
  * one transaction.
  */
 export class EventStoreCompositionRepository implements CompositionRepository {
+  private readonly recent = new RecentCompositions(recentCompositions);
+
   constructor(
     private readonly store: EventStore,
     private readonly ledger: AllocationLedger,
@@ -41,32 +47,40 @@ export class EventStoreCompositionRepository implements CompositionRepository {
   ) {}
 
   async load(id: string): Promise<LoadedComposition> {
-    try {
-      const { version, events } = await this.store.readStream(compositionStreamId(id));
-      return { state: fold(events), version };
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) {
-        return { state: absentComposition, version: 0 };
-      }
-      throw error;
-    }
+    const loaded = await this.read(id);
+    if (loaded.version > 0) this.recent.remember(id, loaded);
+    return loaded;
   }
 
-  create(composition: NewComposition, context: CommandContext): Promise<CreatedComposition> {
+  async loadToDecide(id: string): Promise<LoadedComposition> {
+    return this.recent.get(id) ?? (await this.load(id));
+  }
+
+  async create(composition: NewComposition, context: CommandContext): Promise<CreatedComposition> {
     const hash = specHash(composition.spec);
-    return this.inTransaction(composition.id, async (client) => {
-      const claim = await this.keys.claim(client, composition.idempotencyKey, composition.id, hash);
-      if (!claim.claimed) {
-        return {
-          outcome: 'existing',
-          compositionId: claim.compositionId,
-          sameSpec: claim.specHash === hash,
-        };
-      }
-      await this.appendIn(client, composition.id, composition.facts, 'no-stream', context);
-      await composition.ledgerWork?.(new PostgresLedgerPort(this.ledger, client));
-      return { outcome: 'created' };
-    });
+    const created = await this.inTransaction(
+      composition.id,
+      async (client): Promise<CreatedComposition> => {
+        const claim = await this.keys.claim(
+          client,
+          composition.idempotencyKey,
+          composition.id,
+          hash,
+        );
+        if (!claim.claimed) {
+          return {
+            outcome: 'existing',
+            compositionId: claim.compositionId,
+            sameSpec: claim.specHash === hash,
+          };
+        }
+        await this.appendIn(client, composition.id, composition.facts, 'no-stream', context);
+        await composition.ledgerWork?.(new PostgresLedgerPort(this.ledger, client));
+        return { outcome: 'created' };
+      },
+    );
+    if (created.outcome === 'created') this.recent.appended(composition.id, composition.facts, 0);
+    return created;
   }
 
   async append(
@@ -78,6 +92,7 @@ export class EventStoreCompositionRepository implements CompositionRepository {
     await this.inTransaction(id, (client) =>
       this.appendIn(client, id, facts, expectedVersion, context),
     );
+    this.recent.appended(id, facts, expectedVersion);
   }
 
   async appendWithLedger(
@@ -93,6 +108,19 @@ export class EventStoreCompositionRepository implements CompositionRepository {
       await this.appendIn(client, id, facts, expectedVersion, context);
       await ledgerWork(new PostgresLedgerPort(this.ledger, client));
     });
+    this.recent.appended(id, facts, expectedVersion);
+  }
+
+  private async read(id: string): Promise<LoadedComposition> {
+    try {
+      const { version, events } = await this.store.readStream(compositionStreamId(id));
+      return { state: fold(events), version };
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) {
+        return { state: absentComposition, version: 0 };
+      }
+      throw error;
+    }
   }
 
   private async appendIn(
@@ -120,6 +148,7 @@ export class EventStoreCompositionRepository implements CompositionRepository {
     try {
       return await this.store.transaction(work);
     } catch (error) {
+      this.recent.forget(id);
       if (error instanceof ConcurrencyError) {
         throw new VersionConflictError(compositionStreamId(id), { cause: error });
       }
