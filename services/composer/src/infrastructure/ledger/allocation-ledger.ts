@@ -82,21 +82,20 @@ export class AllocationLedger {
     const limits = devices.map((device) => device.maxCompositions);
     return await this.inTransaction(client, async (tx) => {
       await this.statements.lockDevices(tx, deviceIds, limits);
-      const held = await this.statements.heldUnder(tx, request.reservationId);
-      if (held.length > 0) {
+      const { blocked, reservationInUse } = await this.statements.blockedDevices(
+        tx,
+        request,
+        deviceIds,
+        limits,
+      );
+      if (reservationInUse) {
+        const held = await this.statements.heldUnder(tx, request.reservationId);
         const sameDevices = held.map((a) => a.deviceId).join('\n') === deviceIds.join('\n');
         if (!sameDevices || held.some((a) => a.compositionId !== request.compositionId)) {
           throw new ReservationMismatchError(request.reservationId);
         }
         return held;
       }
-      const blocked = await this.statements.blockedDevices(
-        tx,
-        request.compositionId,
-        deviceIds,
-        limits,
-        request.leaseId,
-      );
       if (blocked.length > 0) {
         throw new DeviceUnavailableError(blocked);
       }

@@ -54,26 +54,36 @@ export class LedgerStatements {
    * Devices (locked by the caller) that cannot take this composition: at their limit, already
    * in it, or promised to another lease (ledger migration 4: for a composition of a lease
    * holding the device, a hold overlapping that lease's window; otherwise any hold not over).
+   * In the same statement, whether anything is held under `reservationId` already (a repeated
+   * reservation, or a reused id): the caller then looks at what (`heldUnder`).
    */
   async blockedDevices(
     tx: pg.PoolClient,
-    compositionId: string,
+    request: {
+      readonly compositionId: string;
+      readonly reservationId: string;
+      readonly leaseId?: string;
+    },
     deviceIds: readonly string[],
     limits: readonly number[],
-    leaseId?: string,
-  ): Promise<string[]> {
-    const { rows } = await tx.query<{ device_id: string }>(
-      `SELECT requested.device_id
-         FROM unnest($1::text[], $2::int[]) AS requested(device_id, max_compositions)
-         JOIN ${this.capacity} capacity USING (device_id)
-        WHERE capacity.used >= LEAST(capacity.max_compositions, requested.max_compositions)
-           OR EXISTS (SELECT 1 FROM ${this.allocations} held
-                       WHERE held.device_id = requested.device_id AND held.composition_id = $3)
-           OR ${promisedElsewhere(this.holds, '$4::text')}
-        ORDER BY requested.device_id COLLATE "C"`,
-      [deviceIds, limits, compositionId, leaseId ?? null],
+  ): Promise<{ readonly blocked: string[]; readonly reservationInUse: boolean }> {
+    const { rows } = await tx.query<{ device_id: string; under_reservation: boolean }>(
+      `(SELECT requested.device_id, false AS under_reservation
+          FROM unnest($1::text[], $2::int[]) AS requested(device_id, max_compositions)
+          JOIN ${this.capacity} capacity USING (device_id)
+         WHERE capacity.used >= LEAST(capacity.max_compositions, requested.max_compositions)
+            OR EXISTS (SELECT 1 FROM ${this.allocations} held
+                        WHERE held.device_id = requested.device_id AND held.composition_id = $3)
+            OR ${promisedElsewhere(this.holds, '$4::text')}
+         ORDER BY requested.device_id COLLATE "C")
+       UNION ALL
+       (SELECT device_id, true FROM ${this.allocations} WHERE reservation_id = $5 LIMIT 1)`,
+      [deviceIds, limits, request.compositionId, request.leaseId ?? null, request.reservationId],
     );
-    return rows.map((row) => row.device_id);
+    return {
+      blocked: rows.filter((row) => !row.under_reservation).map((row) => row.device_id),
+      reservationInUse: rows.some((row) => row.under_reservation),
+    };
   }
 
   /**
