@@ -1,13 +1,19 @@
 import type { EventEnvelope } from '@tessera/event-transport';
 import type { LogPosition } from '@tessera/postgres';
 
-/** The columns every read selects, with the table aliased `e`. */
-export const eventColumns = `e.id, e.type, e.schema_version, e.stream_id, e.stream_version,
-  e.position, e.recorded_at, e.correlation_id, e.causation_id, e.actor, e.tenant, e.data,
-  e.transaction_id::text AS transaction_id`;
+/** The columns an envelope is built from, with the events table aliased `e`. */
+export const envelopeColumns = `e.id, e.type, e.schema_version, e.stream_id, e.stream_version,
+  e.position, e.recorded_at, e.correlation_id, e.causation_id, e.actor, e.tenant, e.data`;
 
-/** An events row as pg returns it (bigint as string, timestamptz as Date, jsonb parsed). */
-export interface EventRow {
+/** The columns every read selects: the envelope's and the transaction id of the log position. */
+export const eventColumns = `${envelopeColumns}, e.transaction_id::text AS transaction_id`;
+
+/**
+ * The envelope's columns of an events row as pg returns them (bigint as string, timestamptz as
+ * Date, jsonb parsed: `data` equals the appended object up to jsonb's normalisation, such as key
+ * order and the spelling of numbers).
+ */
+export interface EnvelopeRow {
   readonly id: string;
   readonly type: string;
   readonly schema_version: number;
@@ -20,10 +26,15 @@ export interface EventRow {
   readonly actor: string;
   readonly tenant: string | null;
   readonly data: Record<string, unknown>;
+}
+
+/** An events row as every read selects it. */
+export interface EventRow extends EnvelopeRow {
   readonly transaction_id: string;
 }
 
-export function envelopeFromRow(row: EventRow): EventEnvelope {
+/** A stored event's envelope, not upcast; `recordedAt` is ISO 8601 UTC to the millisecond. */
+export function envelopeFromRow(row: EnvelopeRow): EventEnvelope {
   return {
     id: row.id,
     type: row.type,

@@ -18,7 +18,10 @@
  *   from the log in one call (set-based writes); it must end as `apply` event by event would.
  *   `superviseProjection(store, projection, logger)` keeps one running: a failed run is logged
  *   and restarted after a backoff (1 s doubling up to 30 s) until `stop()`.
- * - Publish: configure `outbox` and run one `OutboxRelay` (per schema, leader-elected).
+ * - Publish: configure `outbox` and run one `OutboxRelay` (per schema, leader-elected). Its
+ *   `topicFor` / `keyFor` run before the insert and see an `EnvelopeBeforeInsert` (no `position`
+ *   or `recordedAt`); an outbox row references its event, and the relay publishes the event as
+ *   stored (not upcast).
  * - Consume: `createIdempotentHandler(...)` turns a transport delivery into an exactly-once effect;
  *   `createIdempotentBatchHandler(...)` does it for a `handleBatch` subscription, one
  *   transaction per batch.
@@ -59,7 +62,7 @@ export { defineUpcasters, noUpcasters, type Upcaster, type Upcasters } from './u
 export { maxStreamIdLength } from './validation/validate-append.js';
 export { maxReadStreams } from './read.js';
 export { maxAppendManyEntries, maxAppendManyEvents } from './validation/validate-append-many.js';
-export type { OutboxRouting } from './outbox/outbox-writer.js';
+export type { EnvelopeBeforeInsert, OutboxRouting } from './outbox/outbox-writer.js';
 export type { PublishedBatch } from './outbox/outbox-publisher.js';
 export {
   OutboxRelay,

@@ -177,9 +177,9 @@ describe('appendMany', () => {
       event_id: string;
       topic: string;
       message_key: string;
-      envelope: unknown;
+      position: string;
     }>(
-      `SELECT event_id, topic, message_key, envelope FROM bulk_outbox.outbox
+      `SELECT event_id, topic, message_key, position FROM bulk_outbox.outbox
         WHERE event_id = ANY($1) ORDER BY position`,
       [idsOf(results)],
     );
@@ -191,7 +191,7 @@ describe('appendMany', () => {
         event_id: event.id,
         topic: 'tessera.lab.v1',
         message_key: event.streamId,
-        envelope: event,
+        position: String(event.position),
       })),
     );
   });

@@ -1,5 +1,4 @@
 import type { Queryable } from '@tessera/postgres';
-import { writeOutboxRows } from '../outbox/outbox-writer.js';
 import type { AppendManyEntry, AppendManyOptions, AppendResult } from '../types.js';
 import {
   validateAppendMany,
@@ -61,7 +60,7 @@ async function underSavepoint<T>(db: Queryable, work: () => Promise<T>): Promise
  * locked update for existing ones); look the refused entries up again, because the winner may
  * have been a concurrent retry of this same call, and throw `ConcurrencyError` for the first
  * entry that still conflicts (what was claimed is then rolled back: see `underSavepoint`);
- * insert all events and all outbox rows.
+ * insert all events and their outbox rows in one statement.
  */
 async function appendManyInTransaction(
   db: Queryable,
@@ -77,14 +76,7 @@ async function appendManyInTransaction(
   }
   const toWrite = fresh.filter((entry) => !results.has(entry.streamId));
   if (toWrite.length > 0) {
-    const envelopes = await insertEntryEvents(
-      db,
-      tables,
-      toWrite,
-      plan.metadata,
-      target.notifyInTransaction,
-    );
-    if (target.outbox) await writeOutboxRows(db, tables, target.outbox, envelopes.flat());
+    const envelopes = await insertEntryEvents(db, target, toWrite, plan.metadata);
     toWrite.forEach((entry, index) => {
       const events = envelopes[index] ?? [];
       results.set(entry.streamId, {

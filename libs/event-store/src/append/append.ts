@@ -1,7 +1,6 @@
 import type { EventEnvelope } from '@tessera/event-transport';
 import type { Queryable } from '@tessera/postgres';
 import { ConcurrencyError } from '../errors.js';
-import { writeOutboxRows } from '../outbox/outbox-writer.js';
 import type { StoreTables } from '../tables.js';
 import type { AppendResult, ExpectedVersion } from '../types.js';
 import type { AppendPlan, AppendTarget } from './append-plan.js';
@@ -16,11 +15,11 @@ import { findStoredEvents, resolveStoredEvents } from './stored-duplicates.js';
  * A numeric expected version (how commands append) takes the short path: one statement claims
  * the stream with a conditional write (`UPDATE … WHERE version = expected`, or the insert of a
  * new stream), which also waits for a concurrent append to the stream, and inserts the events
- * (and NOTIFYs) only if the claim held; a second one writes the outbox rows. The claim is refused
- * while any of the ids is stored, so only a refused claim looks for them: a retried append (maybe
- * a concurrent one that won) returns its original result, an id reused otherwise throws
+ * and their outbox rows (and NOTIFYs) only if the claim held. The claim is refused while any of
+ * the ids is stored, so only a refused claim looks for them: a retried append (maybe a concurrent
+ * one that won) returns its original result, an id reused otherwise throws
  * `DuplicateEventIdError`. `'any'` and `'stream-exists'` lock the stream row first, then look for
- * the ids.
+ * the ids, then claim, and insert the events with their outbox rows in one more statement.
  */
 export async function appendInTransaction(
   db: Queryable,
@@ -33,7 +32,7 @@ export async function appendInTransaction(
     const current = expected === 'no-stream' ? 0 : expected;
     const envelopes = await claimAndInsertEvents(db, target, plan, current);
     if (!envelopes) return refuseClaim(db, tables, plan);
-    return completeAppend(db, target, plan, current, envelopes);
+    return appended(plan, current, envelopes);
   }
   // Two rounds at most: a stream created by another transaction after our look is locked next time.
   for (let round = 1; round <= 2; round += 1) {
@@ -47,7 +46,7 @@ export async function appendInTransaction(
       await advanceStream(db, tables, streamId, expected, current, events.length);
     }
     const envelopes = await insertEvents(db, target, plan, current ?? 0);
-    return completeAppend(db, target, plan, current ?? 0, envelopes);
+    return appended(plan, current ?? 0, envelopes);
   }
   throw new ConcurrencyError(
     streamId,
@@ -57,15 +56,8 @@ export async function appendInTransaction(
   );
 }
 
-/** Writes the outbox rows of the inserted events and returns the append's result. */
-async function completeAppend(
-  db: Queryable,
-  target: AppendTarget,
-  plan: AppendPlan,
-  current: number,
-  envelopes: EventEnvelope[],
-): Promise<AppendResult> {
-  if (target.outbox) await writeOutboxRows(db, target.tables, target.outbox, envelopes);
+/** The result of an append that wrote `envelopes` after the stream's version `current`. */
+function appended(plan: AppendPlan, current: number, envelopes: EventEnvelope[]): AppendResult {
   return {
     streamId: plan.streamId,
     nextExpectedVersion: current + plan.events.length,

@@ -1,9 +1,15 @@
 import type { EventEnvelope } from '@tessera/event-transport';
 import type { Queryable } from '@tessera/postgres';
+import { outboxInsert, routeToOutbox } from '../outbox/outbox-writer.js';
 import type { StoreTables } from '../tables.js';
 import type { AppendMetadata } from '../validation/validate-append.js';
 import type { ValidatedEntry } from '../validation/validate-append-many.js';
-import { appendedEnvelope, type InsertedEventRow } from './appended-envelope.js';
+import type { AppendTarget } from './append-plan.js';
+import {
+  appendedEnvelope,
+  envelopeBeforeInsert,
+  type InsertedEventRow,
+} from './appended-envelope.js';
 import { findStoredEvents, type StoredMatch } from './stored-duplicates.js';
 
 // The statements of `appendMany`, each one round trip whatever the number of entries. They run
@@ -98,24 +104,23 @@ export async function advanceStreams(
 }
 
 /**
- * Inserts the events of every entry (whose streams this transaction claimed) in one statement,
- * in entry order, with the NOTIFY a single append would send in its transaction (see
- * AppendTarget). Returns each entry's envelopes.
+ * Inserts the events of every entry (whose streams this transaction claimed) and their outbox
+ * rows (see `insertEvents`) in one statement, in entry order, with the NOTIFY a single append
+ * would send in its transaction (see AppendTarget). Returns each entry's envelopes.
  */
 export async function insertEntryEvents(
   db: Queryable,
-  tables: StoreTables,
+  { tables, outbox, notifyInTransaction }: AppendTarget,
   entries: readonly ValidatedEntry[],
   metadata: AppendMetadata,
-  notifyInTransaction: boolean,
 ): Promise<EventEnvelope[][]> {
-  const rows = entries.flatMap((entry) =>
-    entry.events.map((event, index) => ({
-      event,
-      streamId: entry.streamId,
-      streamVersion: versionBefore(entry) + index + 1,
-    })),
+  const beforeInsert = entries.map((entry) =>
+    entry.events.map((event, index) =>
+      envelopeBeforeInsert(event, entry.streamId, versionBefore(entry) + index + 1, metadata),
+    ),
   );
+  const events = beforeInsert.flat();
+  const outboxed = outboxInsert(tables, routeToOutbox(outbox, events), 12);
   const { rows: inserted } = await db.query<InsertedEventRow & { readonly id: string }>(
     // A NOTIFY in the transaction (see AppendTarget) rides along to save a round trip.
     `WITH inserted AS (
@@ -126,34 +131,29 @@ export async function insertEntryEvents(
               WITH ORDINALITY AS x(id, stream_id, stream_version, type, schema_version, data, ordinal)
         ORDER BY x.ordinal
        RETURNING id, position, recorded_at
-     ), notified AS (SELECT CASE WHEN $11::text IS NULL THEN NULL ELSE pg_notify($11, '') END AS done)
+     ), notified AS (SELECT CASE WHEN $11::text IS NULL THEN NULL ELSE pg_notify($11, '') END AS done)${outboxed.cte}
      SELECT inserted.* FROM inserted CROSS JOIN notified`,
     [
-      rows.map((row) => row.event.id),
-      rows.map((row) => row.streamId),
-      rows.map((row) => row.streamVersion),
-      rows.map((row) => row.event.type),
-      rows.map((row) => row.event.schemaVersion),
-      rows.map((row) => row.event.json),
+      events.map((event) => event.id),
+      events.map((event) => event.streamId),
+      events.map((event) => event.streamVersion),
+      events.map((event) => event.type),
+      events.map((event) => event.schemaVersion),
+      entries.flatMap((entry) => entry.events.map((event) => event.json)),
       metadata.correlationId,
       metadata.causationId,
       metadata.actor,
       metadata.tenant,
       notifyInTransaction ? tables.channel : null,
+      ...outboxed.parameters,
     ],
   );
   const byId = new Map(inserted.map((row) => [row.id, row]));
-  return entries.map((entry) =>
-    entry.events.map((event, index) => {
-      const row = byId.get(event.id);
-      if (!row) throw new Error(`insert returned no row for event ${event.id}`);
-      return appendedEnvelope(
-        event,
-        entry.streamId,
-        versionBefore(entry) + index + 1,
-        metadata,
-        row,
-      );
+  return beforeInsert.map((entryEvents) =>
+    entryEvents.map((before) => {
+      const row = byId.get(before.id);
+      if (!row) throw new Error(`insert returned no row for event ${before.id}`);
+      return appendedEnvelope(before, row);
     }),
   );
 }

@@ -1,18 +1,25 @@
 import type { EventEnvelope } from '@tessera/event-transport';
 import type { Queryable } from '@tessera/postgres';
+import { outboxInsert, routeToOutbox } from '../outbox/outbox-writer.js';
 import type { StoreTables } from '../tables.js';
 import type { AppendPlan, AppendTarget } from './append-plan.js';
-import { appendedEnvelope, type InsertedEventRow } from './appended-envelope.js';
+import {
+  appendedEnvelope,
+  envelopeBeforeInsert,
+  type InsertedEventRow,
+} from './appended-envelope.js';
 
 // Statement parameters: $1 stream id, $2 version before the append, $3 event ids, $4 types,
-// $5 schema versions, $6 data, $7-$10 metadata, $11 the NOTIFY channel or null.
+// $5 schema versions, $6 data, $7-$10 metadata, $11 the NOTIFY channel or null, $12-$14 the
+// outbox rows (see outboxInsert; only when an event has a topic).
 
 /**
- * Claims the stream and inserts the events in one statement (one round trip). The claim moves the
- * stream from `current` to `current + count` with one conditional write: it creates the stream
- * when `current` is 0, and otherwise bumps it only if its last writer is not a transaction that
- * started after this one (readers order the log by transaction id, so writing then would put the
- * stream's newer events before its older ones). A concurrent append to the stream is waited for.
+ * Claims the stream and inserts the events and their outbox rows in one statement (one round
+ * trip). The claim moves the stream from `current` to `current + count` with one conditional
+ * write: it creates the stream when `current` is 0, and otherwise bumps it only if its last
+ * writer is not a transaction that started after this one (readers order the log by transaction
+ * id, so writing then would put the stream's newer events before its older ones). A concurrent
+ * append to the stream is waited for.
  *
  * The claim is also refused when any id of the append is stored already (committed, or written
  * earlier by this transaction), so that the insert never trips over a stored id: that unique
@@ -29,7 +36,10 @@ export async function claimAndInsertEvents(
   return insertIfClaimed(db, target, plan, current, claimStatement(target.tables, current));
 }
 
-/** Inserts the events of a stream that this transaction has locked and moved on already. */
+/**
+ * Inserts the events (and their outbox rows) of a stream that this transaction has locked and
+ * moved on already.
+ */
 export async function insertEvents(
   db: Queryable,
   target: AppendTarget,
@@ -69,18 +79,24 @@ function claimStatement(tables: StoreTables, current: number): string {
 }
 
 /**
- * The events insert, run only when `claim` (a CTE) returned the stream. A NOTIFY in the
- * transaction (see AppendTarget) rides along to save a round trip, and only when events are
- * written. Undefined when nothing was claimed.
+ * The events insert, run only when `claim` (a CTE) returned the stream, with the outbox rows of
+ * the events that `target.outbox` routes to a topic (decided beforehand, so a bad topic or key
+ * refuses the append before any write). A NOTIFY in the transaction (see AppendTarget) rides
+ * along to save a round trip, and only when events are written. Undefined when nothing was
+ * claimed.
  */
 async function insertIfClaimed(
   db: Queryable,
-  { tables, notifyInTransaction }: AppendTarget,
+  { tables, outbox, notifyInTransaction }: AppendTarget,
   plan: AppendPlan,
   current: number,
   claim: string,
 ): Promise<EventEnvelope[] | undefined> {
   const { events, metadata, streamId } = plan;
+  const beforeInsert = events.map((event, index) =>
+    envelopeBeforeInsert(event, streamId, current + index + 1, metadata),
+  );
+  const outboxed = outboxInsert(tables, routeToOutbox(outbox, beforeInsert), 12);
   const { rows } = await db.query<InsertedEventRow & { readonly stream_version: string }>(
     `WITH claimed AS (${claim}),
      inserted AS (
@@ -91,12 +107,13 @@ async function insertIfClaimed(
               WITH ORDINALITY AS x(id, type, schema_version, data, ordinal)
         WHERE EXISTS (SELECT 1 FROM claimed)
         ORDER BY x.ordinal
-       RETURNING stream_version, position, recorded_at
+       RETURNING id, stream_version, position, recorded_at
      ), notified AS (
        SELECT CASE WHEN $11::text IS NOT NULL AND EXISTS (SELECT 1 FROM claimed)
                    THEN pg_notify($11, '') END AS done
-     )
-     SELECT inserted.* FROM inserted CROSS JOIN notified`,
+     )${outboxed.cte}
+     SELECT inserted.stream_version, inserted.position, inserted.recorded_at
+       FROM inserted CROSS JOIN notified`,
     [
       streamId,
       current,
@@ -109,14 +126,16 @@ async function insertIfClaimed(
       metadata.actor,
       metadata.tenant,
       notifyInTransaction ? tables.channel : null,
+      ...outboxed.parameters,
     ],
   );
   if (rows.length === 0) return undefined;
   const byVersion = new Map(rows.map((row) => [Number(row.stream_version), row]));
-  return events.map((event, index) => {
-    const streamVersion = current + index + 1;
-    const row = byVersion.get(streamVersion);
-    if (!row) throw new Error(`insert returned no row for ${streamId} version ${streamVersion}`);
-    return appendedEnvelope(event, streamId, streamVersion, metadata, row);
+  return beforeInsert.map((before) => {
+    const row = byVersion.get(before.streamVersion);
+    if (!row) {
+      throw new Error(`insert returned no row for ${streamId} version ${before.streamVersion}`);
+    }
+    return appendedEnvelope(before, row);
   });
 }

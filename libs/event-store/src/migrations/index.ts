@@ -4,6 +4,7 @@ import { eventLogMigration } from './v1-event-log.js';
 import { outboxMigration } from './v2-outbox.js';
 import { subscriptionCheckpointsMigration } from './v3-subscription-checkpoints.js';
 import { processedMessagesMigration } from './v4-processed-messages.js';
+import { outboxReferencesEventsMigration } from './v5-outbox-references-events.js';
 
 /** The event store's tables, in order. Applied migrations are never edited: add a new version. */
 export const eventStoreMigrations: readonly Migration[] = [
@@ -11,6 +12,7 @@ export const eventStoreMigrations: readonly Migration[] = [
   outboxMigration,
   subscriptionCheckpointsMigration,
   processedMessagesMigration,
+  outboxReferencesEventsMigration,
 ];
 
 /** Creates or upgrades the event store's tables in `schema` (idempotent, safe to run concurrently). */

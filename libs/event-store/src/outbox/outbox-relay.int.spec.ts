@@ -78,6 +78,20 @@ describe('transactional outbox and relay', () => {
     expect(relay.status()).toMatchObject({ role: 'active', publishedMessages: expected.length });
   });
 
+  it('publishes each envelope with the fields and values the append returned', async () => {
+    const transport = new RecordingTransport();
+    startRelay(transport);
+    const data = { model: 'H100', slots: [1, 2.5, 1e21], nested: { z: true, a: null } };
+    const { events } = await fixture.store.append(
+      `device-${randomUUID()}`,
+      [{ id: randomUUID(), type: 'DeviceRegistered', schemaVersion: 3, data }],
+      appendOptions('no-stream', { causationId: randomUUID(), tenant: 'finance' }),
+    );
+
+    await eventually(() => transport.published.length === 1, 'the event published');
+    expect(transport.published[0]!.message.envelope).toStrictEqual(events[0]);
+  });
+
   it('writes no outbox row when the append transaction rolls back', async () => {
     await expect(
       fixture.store.transaction(async (client) => {

@@ -1,19 +1,14 @@
-import type { EventEnvelope } from '@tessera/event-transport';
-import type { Queryable } from '@tessera/postgres';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../errors.js';
-import { storeTables } from '../tables.js';
-import { type OutboxRouting, writeOutboxRows } from './outbox-writer.js';
+import { type EnvelopeBeforeInsert, type OutboxRouting, routeToOutbox } from './outbox-writer.js';
 
-function envelope(position: number, type: string, data: unknown): EventEnvelope {
+function envelope(streamVersion: number, type: string, data: unknown): EnvelopeBeforeInsert {
   return {
-    id: `00000000-0000-4000-8000-00000000000${position}`,
+    id: `00000000-0000-4000-8000-00000000000${streamVersion}`,
     type,
     schemaVersion: 1,
     streamId: 'composition-42',
-    streamVersion: position,
-    position,
-    recordedAt: '2026-01-01T00:00:00.000Z',
+    streamVersion,
     correlationId: 'c',
     causationId: null,
     actor: 'system',
@@ -22,43 +17,47 @@ function envelope(position: number, type: string, data: unknown): EventEnvelope 
   };
 }
 
-/** Runs the writer against a recorder and returns the message keys it inserted. */
-async function keysWritten(routing: OutboxRouting, events: EventEnvelope[]): Promise<unknown> {
-  const calls: unknown[][] = [];
-  const db: Queryable = {
-    query: ((_sql: string, values: unknown[]) => {
-      calls.push(values);
-      return Promise.resolve({ rows: [] });
-    }) as unknown as Queryable['query'],
-  };
-  await writeOutboxRows(db, storeTables('lab'), routing, events);
-  return calls[0]?.[3];
-}
-
 const topicFor = () => 'tessera.composer.events.v1';
 const intent = envelope(1, 'AttachRequested', { hostId: 'host-7' });
 const other = envelope(2, 'Scheduled', {});
-const hostKey = (event: EventEnvelope) =>
+const hostKey = (event: EnvelopeBeforeInsert) =>
   event.type === 'AttachRequested' ? (event.data as { hostId: string }).hostId : undefined;
 
+const keysOf = (routing: OutboxRouting, events: EnvelopeBeforeInsert[]): readonly string[] =>
+  routeToOutbox(routing, events).keys;
+
 describe('outbox message keys', () => {
-  it('keys every event by its stream id by default', async () => {
-    expect(await keysWritten({ topicFor }, [intent, other])).toEqual([
-      'composition-42',
-      'composition-42',
-    ]);
+  it('keys every event by its stream id by default', () => {
+    expect(keysOf({ topicFor }, [intent, other])).toEqual(['composition-42', 'composition-42']);
   });
 
-  it('keys an event by what keyFor returns, and the others by their stream id', async () => {
-    expect(await keysWritten({ topicFor, keyFor: hostKey }, [intent, other])).toEqual([
+  it('keys an event by what keyFor returns, and the others by their stream id', () => {
+    expect(keysOf({ topicFor, keyFor: hostKey }, [intent, other])).toEqual([
       'host-7',
       'composition-42',
     ]);
   });
 
-  it('refuses an empty key rather than publishing an unordered message', async () => {
-    await expect(keysWritten({ topicFor, keyFor: () => '' }, [intent])).rejects.toThrow(
-      InvalidArgumentError,
-    );
+  it('refuses an empty key rather than publishing an unordered message', () => {
+    expect(() => keysOf({ topicFor, keyFor: () => '' }, [intent])).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('outbox topics', () => {
+  it('writes a row for each event with a topic, and none for a private one', () => {
+    const routing: OutboxRouting = {
+      topicFor: (event) => (event.type === 'Scheduled' ? null : 'tessera.composer.events.v1'),
+    };
+    expect(routeToOutbox(routing, [intent, other])).toEqual({
+      eventIds: [intent.id],
+      topics: ['tessera.composer.events.v1'],
+      keys: ['composition-42'],
+    });
+    expect(routeToOutbox(undefined, [intent, other]).eventIds).toEqual([]);
+  });
+
+  it('refuses a topic that is not a non-empty string', () => {
+    const routing = { topicFor: () => '' };
+    expect(() => routeToOutbox(routing, [intent])).toThrow(InvalidArgumentError);
   });
 });

@@ -1,5 +1,4 @@
-import type { OutboxRouting } from '@tessera/event-store';
-import type { EventEnvelope } from '@tessera/event-transport';
+import type { EnvelopeBeforeInsert, OutboxRouting } from '@tessera/event-store';
 
 /** Where the composer publishes its events (attach and detach intents among them). */
 export const composerTopic = 'tessera.composer.events.v1';
@@ -19,7 +18,7 @@ export const composerOutboxRouting: OutboxRouting = {
   keyFor: (event) => (intentTypes.includes(event.type) ? hostIdOf(event) : undefined),
 };
 
-function hostIdOf(event: EventEnvelope): string | undefined {
+function hostIdOf(event: EnvelopeBeforeInsert): string | undefined {
   const data = event.data;
   if (typeof data !== 'object' || data === null || !('hostId' in data)) {
     return undefined;
