@@ -8,15 +8,15 @@ export const attachRequestedType = 'tessera.composer.v1.AttachRequested';
 export const detachRequestedType = 'tessera.composer.v1.DetachRequested';
 export const deviceAttachObservedType = 'tessera.composer.v1.DeviceAttachObserved';
 export const deviceDetachObservedType = 'tessera.composer.v1.DeviceDetachObserved';
-/** The version of the detach messages, and of the attach messages of one device each. */
+/** The version of the contract's messages of one device each. */
 export const attachContractSchemaVersion = 1;
-/** The version of the attach messages that carry several devices (`…V2` in attach.proto). */
+/** The version of the contract's messages that carry several devices (`…V2` in attach.proto). */
 export const attachBatchSchemaVersion = 2;
 
 /**
- * An intent as the responder answers it. An attach intent is one decision per device; it is
- * answered at the version it was asked in: a V2 intent with one observation of all its devices,
- * a V1 intent (one device) with a V1 observation.
+ * An intent as the responder answers it: one decision per device. It is answered at the
+ * version it was asked in: a V2 intent with one observation of all its devices, a V1 intent
+ * (one device) with a V1 observation.
  */
 export type Intent =
   | {
@@ -24,7 +24,11 @@ export type Intent =
       readonly schemaVersion: number;
       readonly devices: readonly AttachIntent[];
     }
-  | { readonly kind: 'detach'; readonly intent: DetachIntent };
+  | {
+      readonly kind: 'detach';
+      readonly schemaVersion: number;
+      readonly devices: readonly DetachIntent[];
+    };
 
 /** The result of one device of an attach intent, as the agent observed it. */
 export interface DeviceResult {
@@ -54,6 +58,14 @@ export function intentOf(envelope: EventEnvelope): Intent | undefined {
     assertIdentified(envelope, { compositionId, hostId }, intents);
     return { kind: 'attach', schemaVersion, devices: intents };
   }
+  if (type === detachRequestedType && schemaVersion === attachBatchSchemaVersion) {
+    const { compositionId, hostId, deviceIds, reason } = composer.DetachRequestedV2.fromJSON(
+      envelope.data,
+    );
+    const intents = deviceIds.map((deviceId) => ({ compositionId, hostId, deviceId, reason }));
+    assertIdentified(envelope, { compositionId, hostId }, intents);
+    return { kind: 'detach', schemaVersion, devices: intents };
+  }
   if (schemaVersion !== attachContractSchemaVersion) return undefined;
   if (type === attachRequestedType) {
     const intent = composer.AttachRequested.fromJSON(envelope.data);
@@ -63,7 +75,7 @@ export function intentOf(envelope: EventEnvelope): Intent | undefined {
   if (type === detachRequestedType) {
     const intent = composer.DetachRequested.fromJSON(envelope.data);
     assertIdentified(envelope, intent, [intent]);
-    return { kind: 'detach', intent };
+    return { kind: 'detach', schemaVersion, devices: [intent] };
   }
   return undefined;
 }
@@ -122,16 +134,28 @@ export function attachObservedData(
   });
 }
 
+/** The observation of a detach intent's devices, detached, at the intent's `schemaVersion`. */
 export function detachObservedData(
-  intent: DetachIntent,
-  detail: string,
+  schemaVersion: number,
+  detached: readonly { readonly intent: DetachIntent; readonly detail: string }[],
   observedAt: Date,
 ): unknown {
+  const [first] = detached;
+  if (first === undefined) throw new Error('a detach observation needs at least one device');
+  const { compositionId, hostId } = first.intent;
+  if (schemaVersion === attachBatchSchemaVersion) {
+    return composer.DeviceDetachObservedV2.toJSON({
+      compositionId,
+      hostId,
+      devices: detached.map(({ intent, detail }) => ({ deviceId: intent.deviceId, detail })),
+      observedAt: observedAt.toISOString(),
+    });
+  }
   return composer.DeviceDetachObserved.toJSON({
-    compositionId: intent.compositionId,
-    hostId: intent.hostId,
-    deviceId: intent.deviceId,
-    detail,
+    compositionId,
+    hostId,
+    deviceId: first.intent.deviceId,
+    detail: first.detail,
     observedAt: observedAt.toISOString(),
   });
 }

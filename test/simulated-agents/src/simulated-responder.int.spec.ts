@@ -213,6 +213,31 @@ describe('the simulated responder on Kafka', () => {
     });
   });
 
+  it('answers a detach intent of several devices (V2) with one observation of them all', async () => {
+    const intent = envelopeOf(
+      detachRequestedType,
+      'host-batch-detach',
+      composer.DetachRequestedV2.toJSON({
+        compositionId: 'composition-of-host-batch-detach',
+        hostId: 'host-batch-detach',
+        deviceIds: ['gpu-a', 'nvme-a'],
+        reason: 'decomposed: done',
+      }),
+    );
+    await publishAll([{ ...intent, schemaVersion: 2 }]);
+    await expect.poll(() => answersTo([intent]).length, { timeout: 60_000 }).toBe(1);
+    const [answer] = answersTo([intent]);
+    expect(answer).toMatchObject({ type: deviceDetachObservedType, schemaVersion: 2 });
+    expect(composer.DeviceDetachObservedV2.fromJSON(answer?.data)).toMatchObject({
+      compositionId: 'composition-of-host-batch-detach',
+      hostId: 'host-batch-detach',
+      devices: [
+        { deviceId: 'gpu-a', detail: 'simulated detach' },
+        { deviceId: 'nvme-a', detail: 'simulated detach' },
+      ],
+    });
+  });
+
   it('answers a repeated intent with the same observation, always detaches, and ignores other events', async () => {
     const before = counters();
     const attaches = Array.from({ length: 10 }, (_, index) => {

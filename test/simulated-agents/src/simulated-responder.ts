@@ -6,7 +6,6 @@ import type {
   OutgoingMessage,
 } from '@tessera/event-transport';
 import {
-  attachContractSchemaVersion,
   attachObservedData,
   detachObservedData,
   deviceAttachObservedType,
@@ -137,17 +136,20 @@ export async function startSimulatedResponder(
         return { key: hostId, envelope: observationEnvelope(cause, hostId, message, observedAt) };
       }
       case 'detach': {
-        const decision = decideDetach(intent.intent, options);
-        await clock.sleep(decision.latencyMs);
+        const decisions = intent.devices.map((device) => ({
+          intent: device,
+          ...decideDetach(device, options),
+        }));
+        await clock.sleep(Math.max(...decisions.map(({ latencyMs }) => latencyMs)));
         const observedAt = clock.now();
-        const data = detachObservedData(intent.intent, decision.detail, observedAt);
-        counts.detached += 1;
+        counts.detached += decisions.length;
+        const hostId = intent.devices[0]?.hostId ?? '';
+        const data = detachObservedData(intent.schemaVersion, decisions, observedAt);
         const message = {
           type: deviceDetachObservedType,
-          schemaVersion: attachContractSchemaVersion,
+          schemaVersion: intent.schemaVersion,
           data,
         };
-        const { hostId } = intent.intent;
         return { key: hostId, envelope: observationEnvelope(cause, hostId, message, observedAt) };
       }
     }

@@ -58,7 +58,22 @@ export function withFabric(deviceId: string, fabrics: DeviceFabrics | undefined)
   return fabricId === undefined ? { deviceId } : { deviceId, fabricId };
 }
 
-/** The detach intent for `deviceId`; `reason` is for people reading the host's history. */
-export function detachIntent(hostId: string, deviceId: string, reason: string): CompositionFact {
-  return { fact: 'DetachRequested', hostId, deviceId, reason };
+/**
+ * The detach intents of `bindings`: one per host, naming its devices in order; none when there
+ * is nothing to detach. `reason` is for people reading the host's history.
+ */
+export function detachIntents(
+  bindings: readonly { readonly hostId: string; readonly deviceId: string }[],
+  reason: string,
+): CompositionFact[] {
+  const byHost = new Map<string, string[]>();
+  for (const { hostId, deviceId } of bindings) {
+    byHost.set(hostId, [...(byHost.get(hostId) ?? []), deviceId]);
+  }
+  return [...byHost].map(([hostId, deviceIds]) => ({
+    fact: 'DetachRequested',
+    hostId,
+    deviceIds,
+    reason,
+  }));
 }

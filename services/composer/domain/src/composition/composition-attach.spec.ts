@@ -10,6 +10,7 @@ import {
   attaching,
   deadline,
   detached,
+  detachObserved,
   detachRequested,
   devices,
   given,
@@ -95,8 +96,7 @@ describe('attaching a composition', () => {
     expect(given(attaching).when(observed(attachedOk('gpu-1'), attachFailed('gpu-2')))()).toEqual([
       attached('gpu-1'),
       { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
-      detachRequested('gpu-1', rollbackOfGpu2),
-      detachRequested('nvme-1', rollbackOfGpu2),
+      detachRequested(['gpu-1', 'nvme-1'], rollbackOfGpu2),
       released,
       { fact: 'Rescheduling', attempt: 1, reason: failureOfGpu2, avoidDeviceIds: ['gpu-2'] },
     ]);
@@ -119,8 +119,7 @@ describe('attaching a composition', () => {
     const history = [...attaching, attached('gpu-1')];
     expect(given(history).when(observed(attachFailed('gpu-2')))()).toEqual([
       { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
-      detachRequested('gpu-1', rollbackOfGpu2),
-      detachRequested('nvme-1', rollbackOfGpu2),
+      detachRequested(['gpu-1', 'nvme-1'], rollbackOfGpu2),
       released,
       { fact: 'Rescheduling', attempt: 1, reason: failureOfGpu2, avoidDeviceIds: ['gpu-2'] },
     ]);
@@ -134,8 +133,7 @@ describe('attaching a composition', () => {
     ];
     expect(given(exhausted).when(observed(attachFailed('gpu-2')))()).toEqual([
       { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
-      detachRequested('gpu-1', rollbackOfGpu2),
-      detachRequested('nvme-1', rollbackOfGpu2),
+      detachRequested(['gpu-1', 'nvme-1'], rollbackOfGpu2),
       released,
       {
         fact: 'Failed',
@@ -149,8 +147,7 @@ describe('attaching a composition', () => {
     const rescheduled: CompositionFact[] = [
       ...attaching,
       { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
-      detachRequested('gpu-1', rollbackOfGpu2),
-      detachRequested('nvme-1', rollbackOfGpu2),
+      detachRequested(['gpu-1', 'nvme-1'], rollbackOfGpu2),
       released,
       { fact: 'Rescheduling', attempt: 1, reason: failureOfGpu2, avoidDeviceIds: ['gpu-2'] },
     ];
@@ -180,7 +177,7 @@ describe('attaching a composition', () => {
       { ...scheduled, reservationId: 'r-2', groups: elsewhere.assignment.groups },
     ]);
     // The rolled-back devices' detaches are still observed, and a late attach changes nothing.
-    expect(when({ command: 'RecordDetachment', deviceId: 'gpu-1' })()).toEqual([detached('gpu-1')]);
+    expect(when(detachObserved('gpu-1'))()).toEqual([detached('gpu-1')]);
     expect(when(observed(attachedOk('nvme-1')))()).toEqual([]);
   });
 
@@ -188,9 +185,7 @@ describe('attaching a composition', () => {
     const history = [...attaching, attached('gpu-1')];
     expect(given(history).when({ command: 'CheckDeadline' }, afterDeadline)()).toEqual([
       { fact: 'AttachDeadlinePassed', deadline, pendingDeviceIds: ['gpu-2', 'nvme-1'] },
-      detachRequested('gpu-1', `rollback: ${deadlineMissed}`),
-      detachRequested('gpu-2', `rollback: ${deadlineMissed}`),
-      detachRequested('nvme-1', `rollback: ${deadlineMissed}`),
+      detachRequested(['gpu-1', 'gpu-2', 'nvme-1'], `rollback: ${deadlineMissed}`),
       released,
       {
         fact: 'Rescheduling',
@@ -220,10 +215,8 @@ describe('attaching a composition', () => {
     const rescheduled: CompositionFact[] = [
       ...attaching,
       { fact: 'DeviceAttachFailed', deviceId: 'gpu-2', detail: 'link down' },
-      detachRequested('gpu-1', rollbackOfGpu2),
-      detached('gpu-1'),
-      detachRequested('nvme-1', rollbackOfGpu2),
-      detached('nvme-1'),
+      detachRequested(['gpu-1', 'nvme-1'], rollbackOfGpu2),
+      detached('gpu-1', 'nvme-1'),
       released,
       { fact: 'Rescheduling', attempt: 1, reason: failureOfGpu2, avoidDeviceIds: ['gpu-2'] },
       {

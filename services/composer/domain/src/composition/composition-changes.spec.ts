@@ -12,6 +12,7 @@ import {
   attaching,
   deadline,
   detached,
+  detachObserved,
   detachRequested,
   given,
   observed,
@@ -92,8 +93,7 @@ describe('expanding a ready composition', () => {
     const reason = `attach deadline ${deadline} passed before nic-1, nic-2 attached`;
     expect(given(expanding).when({ command: 'CheckDeadline' }, afterDeadline)()).toEqual([
       { fact: 'AttachDeadlinePassed', deadline, pendingDeviceIds: ['nic-1', 'nic-2'] },
-      detachRequested('nic-1', `rollback: ${reason}`),
-      detachRequested('nic-2', `rollback: ${reason}`),
+      detachRequested(['nic-1', 'nic-2'], `rollback: ${reason}`),
       { fact: 'ReservationReleased', reservationId: 'r-2' },
       { fact: 'ExpansionAbandoned', group: 'nics', reason },
     ]);
@@ -133,8 +133,7 @@ describe('shrinking a ready composition', () => {
   const shrinking = [
     ...ready,
     { fact: 'ShrinkStarted', deviceIds: ['gpu-2', 'nvme-1'] } as const,
-    detachRequested('gpu-2', 'shrink'),
-    detachRequested('nvme-1', 'shrink'),
+    detachRequested(['gpu-2', 'nvme-1'], 'shrink'),
   ];
 
   it('asks the host to detach the devices', () => {
@@ -144,7 +143,7 @@ describe('shrinking a ready composition', () => {
 
   it('is ready again once every detach is observed', () => {
     const { when } = given([...shrinking, detached('gpu-2')]);
-    expect(when({ command: 'RecordDetachment', deviceId: 'nvme-1' })()).toEqual([
+    expect(when(detachObserved('nvme-1'))()).toEqual([
       detached('nvme-1'),
       { fact: 'Shrunk', deviceIds: ['gpu-2', 'nvme-1'] },
     ]);

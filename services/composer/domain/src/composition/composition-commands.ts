@@ -88,7 +88,8 @@ export type CompositionCommand =
       readonly reason: string;
     }
   | { readonly command: 'Decompose'; readonly reason: string; readonly requestedBy: string }
-  | { readonly command: 'RecordDetachment'; readonly deviceId: string };
+  /** What one observation reported detached of the devices of detach intents. */
+  | { readonly command: 'RecordDetachment'; readonly deviceIds: readonly string[] };
 
 export type CompositionCommandName = CompositionCommand['command'];
 

@@ -29,6 +29,8 @@ export function compositionEventSchemaVersion(fact: CompositionFactName): number
 const payloadVersions: Partial<Record<CompositionFactName, number>> = {
   AttachRequested: 2,
   DeviceAttached: 2,
+  DetachRequested: 2,
+  DeviceDetached: 2,
 };
 
 /** The event-store stream of a composition. */

@@ -51,14 +51,18 @@ export type CompositionFact =
     }
   /** Every device of the composition is attached to its host. */
   | { readonly fact: 'Ready' }
-  /** Exactly the proto3 JSON of `composer.DetachRequested` once stored (attach-contract.md). */
+  /**
+   * Exactly the proto3 JSON of `composer.DetachRequestedV2` once stored (attach-contract.md):
+   * one intent for every device a step detaches from the host.
+   */
   | {
       readonly fact: 'DetachRequested';
       readonly hostId: string;
-      readonly deviceId: string;
+      readonly deviceIds: readonly string[];
       readonly reason: string;
     }
-  | { readonly fact: 'DeviceDetached'; readonly deviceId: string }
+  /** The devices one observation reported detached (`DeviceDetachedV2`). */
+  | { readonly fact: 'DeviceDetached'; readonly deviceIds: readonly string[] }
   /** The ledger may free the devices still held under this reservation. */
   | { readonly fact: 'ReservationReleased'; readonly reservationId: string }
   /** An attempt was given up; the scheduler chooses again, avoiding the devices named. */

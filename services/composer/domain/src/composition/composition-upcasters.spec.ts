@@ -4,6 +4,8 @@ import { compositionUpcasters } from './composition-upcasters.js';
 import {
   attached,
   attachRequested,
+  detached,
+  detachRequested,
   requested,
   scheduled,
   stateAfter,
@@ -63,8 +65,28 @@ describe('composition upcasters', () => {
     });
   });
 
+  it('read a V1 detach intent and DeviceDetached as the V2 ones of that one device', () => {
+    expect(
+      upcast('tessera.composer.v1.DetachRequested', {
+        compositionId: 'c-1',
+        hostId: 'host-1',
+        deviceId: 'gpu-1',
+        reason: 'shrink',
+      })?.fact,
+    ).toEqual(detachRequested('gpu-1', 'shrink'));
+    expect(
+      upcast('tessera.composer.v1.DeviceDetached', { compositionId: 'c-1', deviceId: 'gpu-1' })
+        ?.fact,
+    ).toEqual(detached('gpu-1'));
+  });
+
   it('exist for every version older than the one written', () => {
-    for (const fact of ['AttachRequested', 'DeviceAttached'] as const) {
+    for (const fact of [
+      'AttachRequested',
+      'DeviceAttached',
+      'DetachRequested',
+      'DeviceDetached',
+    ] as const) {
       const type = `tessera.composer.v1.${fact}`;
       const versions = compositionUpcasters
         .filter((upcaster) => upcaster.type === type)

@@ -14,9 +14,9 @@ export interface CompositionUpcaster {
 }
 
 /**
- * V1 → V2 of the payloads that became one per attach step: `AttachRequested` named one device,
- * `AttachRequestedV2` lists them; `DeviceAttached` named one device, `DeviceAttachedV2` lists the
- * devices one observation reported.
+ * V1 → V2 of the payloads that became one per step: `AttachRequested` and `DetachRequested`
+ * named one device, their V2 list the devices of the step on the host; `DeviceAttached` and
+ * `DeviceDetached` named one device, their V2 list the devices one observation reported.
  */
 export const compositionUpcasters: readonly CompositionUpcaster[] = [
   {
@@ -36,5 +36,20 @@ export const compositionUpcasters: readonly CompositionUpcaster[] = [
       compositionId,
       devices: [{ deviceId, detail }],
     }),
+  },
+  {
+    type: `${composerEventNamespace}DetachRequested`,
+    fromVersion: 1,
+    upcast: ({ compositionId, hostId, deviceId, reason }) => ({
+      compositionId,
+      hostId,
+      deviceIds: [deviceId],
+      reason,
+    }),
+  },
+  {
+    type: `${composerEventNamespace}DeviceDetached`,
+    fromVersion: 1,
+    upcast: ({ compositionId, deviceId }) => ({ compositionId, deviceIds: [deviceId] }),
   },
 ];

@@ -1,7 +1,7 @@
 import type { AttachResult, CompositionCommand } from './composition-commands.js';
 import { InvalidCompositionCommandError } from './composition-errors.js';
 import type { CompositionFact } from './composition-facts.js';
-import { detachIntent } from './attach-intents.js';
+import { detachIntents } from './attach-intents.js';
 import { bindingOf, type Composition, type DeviceBinding, isOnHost } from './composition-state.js';
 
 type RecordAttachment = Extract<CompositionCommand, { command: 'RecordAttachment' }>;
@@ -110,7 +110,7 @@ function afterAttached(composition: Composition, attached: ReadonlySet<string>):
         return [];
       }
       return [
-        detachIntent(failed.hostId, failed.deviceId, `replaced by ${change.replacementDeviceId}`),
+        ...detachIntents([failed], `replaced by ${change.replacementDeviceId}`),
         {
           fact: 'DeviceReplaced',
           failedDeviceId: change.failedDeviceId,
@@ -142,11 +142,12 @@ function abandonAttach(
 ): CompositionFact[] {
   const { failedDeviceId, avoid } = blame;
   const detach = (belongs: (binding: DeviceBinding) => boolean): CompositionFact[] =>
-    composition.bindings
-      .filter(
+    detachIntents(
+      composition.bindings.filter(
         (binding) => isOnHost(binding) && binding.deviceId !== failedDeviceId && belongs(binding),
-      )
-      .map(({ hostId, deviceId }) => detachIntent(hostId, deviceId, `rollback: ${reason}`));
+      ),
+      `rollback: ${reason}`,
+    );
   const change = composition.change;
   switch (composition.status) {
     case 'scheduled':

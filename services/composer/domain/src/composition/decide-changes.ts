@@ -2,7 +2,7 @@ import { CompositionSpecInvalidError, validateDeviceGroup } from '../spec/index.
 import { deadlineAfter, distinctDeviceIds, inStatus, requiredText } from './command-checks.js';
 import type { CompositionCommand } from './composition-commands.js';
 import { HealingDisabledError, InvalidCompositionCommandError } from './composition-errors.js';
-import { attachIntent, detachIntent, fabricsOf, withFabric } from './attach-intents.js';
+import { attachIntent, detachIntents, fabricsOf, withFabric } from './attach-intents.js';
 import type { CompositionFact } from './composition-facts.js';
 import { bindingOf, type Composition, groupsOf, hostOf, isOnHost } from './composition-state.js';
 import { sameJson } from './same-json.js';
@@ -102,9 +102,10 @@ export function shrink(command: CommandOf<'Shrink'>, composition: Composition): 
   }
   return [
     { fact: 'ShrinkStarted', deviceIds: command.deviceIds },
-    ...attached
-      .filter(({ deviceId }) => command.deviceIds.includes(deviceId))
-      .map(({ hostId, deviceId }) => detachIntent(hostId, deviceId, 'shrink')),
+    ...detachIntents(
+      attached.filter(({ deviceId }) => command.deviceIds.includes(deviceId)),
+      'shrink',
+    ),
   ];
 }
 
@@ -177,27 +178,32 @@ export function decompose(
       reason,
       requestedBy: requiredText(command.requestedBy, 'requestedBy'),
     },
-    ...onHost.map(({ hostId, deviceId }) =>
-      detachIntent(hostId, deviceId, `decomposed: ${reason}`),
-    ),
+    ...detachIntents(onHost, `decomposed: ${reason}`),
     ...(onHost.length === 0 && !detaching ? [{ fact: 'Decomposed' } as const] : []),
   ];
 }
 
 /**
- * An agent's observation that a device is detached. Only an awaited detach changes anything: a
+ * An agent's observation that devices are detached. Only awaited detaches change anything: a
  * repeated observation, or one of a detach nobody asked for, is ignored (a device that vanishes
- * from a ready composition is the health rules' and healing's business).
+ * from a ready composition is the health rules' and healing's business). The detached devices
+ * are recorded together.
  */
 export function recordDetachment(
   command: CommandOf<'RecordDetachment'>,
   composition: Composition,
 ): CompositionFact[] {
-  const { deviceId } = command;
-  if (bindingOf(composition, deviceId)?.status !== 'detaching') {
+  const detached = [
+    ...new Set(
+      command.deviceIds.filter(
+        (deviceId) => bindingOf(composition, deviceId)?.status === 'detaching',
+      ),
+    ),
+  ];
+  if (detached.length === 0) {
     return [];
   }
-  const others = composition.bindings.filter((binding) => binding.deviceId !== deviceId);
+  const others = composition.bindings.filter((binding) => !detached.includes(binding.deviceId));
   const { change } = composition;
   const shrunk =
     composition.status === 'shrinking' &&
@@ -205,7 +211,7 @@ export function recordDetachment(
     !others.some((binding) => change.deviceIds.includes(binding.deviceId));
   const decomposed = composition.status === 'decomposing' && others.length === 0;
   return [
-    { fact: 'DeviceDetached', deviceId },
+    { fact: 'DeviceDetached', deviceIds: detached },
     ...(shrunk ? [{ fact: 'Shrunk', deviceIds: change.deviceIds } as const] : []),
     ...(decomposed ? [{ fact: 'Decomposed' } as const] : []),
   ];

@@ -51,10 +51,10 @@ function evolveExisting(
       deviceIds.has(binding.deviceId) ? { ...binding, status } : binding,
     ),
   });
-  const unbind = (deviceId: string): Composition => ({
+  const unbind = (deviceIds: ReadonlySet<string>): Composition => ({
     ...composition,
-    bindings: composition.bindings.filter((binding) => binding.deviceId !== deviceId),
-    degradedDeviceIds: composition.degradedDeviceIds.filter((id) => id !== deviceId),
+    bindings: composition.bindings.filter((binding) => !deviceIds.has(binding.deviceId)),
+    degradedDeviceIds: composition.degradedDeviceIds.filter((id) => !deviceIds.has(id)),
   });
   const reserve = (
     group: string,
@@ -101,7 +101,7 @@ function evolveExisting(
     case 'DeviceAttached':
       return rebind(new Set(fact.devices.map(({ deviceId }) => deviceId)), 'attached');
     case 'DeviceAttachFailed':
-      return unbind(fact.deviceId);
+      return unbind(new Set([fact.deviceId]));
     case 'AttachDeadlinePassed':
       return { ...composition, attachDeadline: undefined };
     case 'Ready':
@@ -112,9 +112,9 @@ function evolveExisting(
         attachDeadline: undefined,
       };
     case 'DetachRequested':
-      return rebind(new Set([fact.deviceId]), 'detaching');
+      return rebind(new Set(fact.deviceIds), 'detaching');
     case 'DeviceDetached':
-      return unbind(fact.deviceId);
+      return unbind(new Set(fact.deviceIds));
     case 'ReservationReleased':
       return {
         ...composition,

@@ -114,8 +114,10 @@ const samples: { [N in CompositionFactName]: readonly Extract<CompositionFact, {
     { fact: 'AttachDeadlinePassed', deadline: at, pendingDeviceIds: ['g1', 'g2'] },
   ],
   Ready: [{ fact: 'Ready' }],
-  DetachRequested: [{ fact: 'DetachRequested', hostId: 'h1', deviceId: 'g1', reason: 'shrink' }],
-  DeviceDetached: [{ fact: 'DeviceDetached', deviceId: 'g1' }],
+  DetachRequested: [
+    { fact: 'DetachRequested', hostId: 'h1', deviceIds: ['g1', 'g2'], reason: 'shrink' },
+  ],
+  DeviceDetached: [{ fact: 'DeviceDetached', deviceIds: ['g1', 'g2'] }],
   ReservationReleased: [{ fact: 'ReservationReleased', reservationId: 'r1' }],
   Rescheduling: [
     { fact: 'Rescheduling', attempt: 1, reason: 'attach failed', avoidDeviceIds: ['g2'] },

@@ -14,6 +14,6 @@ export type AttachObservation =
   | {
       readonly observed: 'detach';
       readonly compositionId: string;
-      readonly deviceId: string;
-      readonly detail: string;
+      /** Devices no longer attached to the host (some or all of detach intents' devices). */
+      readonly deviceIds: readonly string[];
     };

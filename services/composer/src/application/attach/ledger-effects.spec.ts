@@ -16,10 +16,10 @@ const attach = (deviceId: string): CompositionFact => ({
   devices: [{ deviceId, attempt: 1 }],
   deadline,
 });
-const detach = (deviceId: string, reason = 'rollback: r'): CompositionFact => ({
+const detach = (deviceIds: string | string[], reason = 'rollback: r'): CompositionFact => ({
   fact: 'DetachRequested',
   hostId: 'h1',
-  deviceId,
+  deviceIds: typeof deviceIds === 'string' ? [deviceIds] : deviceIds,
   reason,
 });
 const attaching: CompositionFact[] = [
@@ -89,7 +89,7 @@ describe('the ledger following a composition', () => {
       released: ['g2', 'g3'],
     });
     expect(
-      await callsOf([...attaching, ...rollback], [{ fact: 'DeviceDetached', deviceId: 'g1' }]),
+      await callsOf([...attaching, ...rollback], [{ fact: 'DeviceDetached', deviceIds: ['g1'] }]),
     ).toEqual({ calls: [['releaseDevices', 'c1', ['g1']]], released: ['g1'] });
   });
 
@@ -150,8 +150,7 @@ describe('the ledger following a composition', () => {
   it('decomposing releases devices never attached at once and holds an attach in flight', async () => {
     const facts: CompositionFact[] = [
       { fact: 'DecomposeRequested', reason: 'done', requestedBy: 'alice' },
-      detach('g1', 'decomposed: done'),
-      detach('g2', 'decomposed: done'),
+      detach(['g1', 'g2'], 'decomposed: done'),
     ];
     expect(await callsOf(attaching, facts)).toEqual({
       calls: [

@@ -74,8 +74,8 @@ function effectOf(atStart: Composition, before: Composition, fact: CompositionFa
       return releasingReservation(atStart, before, fact.reservationId);
     case 'DeviceDetached':
       return {
-        steps: [(ledger) => ledger.releaseDevices(id, [fact.deviceId])],
-        released: [fact.deviceId],
+        steps: [(ledger) => ledger.releaseDevices(id, fact.deviceIds)],
+        released: fact.deviceIds,
       };
     case 'DecomposeRequested':
       return releasingForDecompose(before);

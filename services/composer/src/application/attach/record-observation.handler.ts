@@ -90,6 +90,6 @@ function commandOf(observation: AttachObservation): CompositionCommand {
     case 'attach':
       return { command: 'RecordAttachment', results: observation.results };
     case 'detach':
-      return { command: 'RecordDetachment', deviceId: observation.deviceId };
+      return { command: 'RecordDetachment', deviceIds: observation.deviceIds };
   }
 }

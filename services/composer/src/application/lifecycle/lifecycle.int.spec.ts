@@ -109,7 +109,7 @@ const devicesOf = (state: CompositionState) =>
 const detachObserved = (compositionId: string, deviceId: string) =>
   recordObservation(
     harness.deps,
-    { observed: 'detach', compositionId, deviceId, detail: 'detached' },
+    { observed: 'detach', compositionId, deviceIds: [deviceId] },
     commandContext('agent:h1'),
   );
 

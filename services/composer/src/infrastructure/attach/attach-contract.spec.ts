@@ -47,12 +47,18 @@ describe('the attach contract on the wire', () => {
     const detach = compositionEventOf('c1', {
       fact: 'DetachRequested',
       hostId: 'h1',
-      deviceId: 'g1',
+      deviceIds: ['g1', 'n1'],
       reason: 'shrink',
     });
     expect(detach.data).toEqual(
-      composer.DetachRequested.toJSON(composer.DetachRequested.fromJSON(detach.data)),
+      composer.DetachRequestedV2.toJSON(composer.DetachRequestedV2.fromJSON(detach.data)),
     );
+    expect(composer.DetachRequestedV2.fromJSON(detach.data)).toEqual({
+      compositionId: 'c1',
+      hostId: 'h1',
+      deviceIds: ['g1', 'n1'],
+      reason: 'shrink',
+    });
   });
 
   it('keys intents by host and every other composer event by its composition', () => {
@@ -116,6 +122,31 @@ describe('the attach contract on the wire', () => {
       compositionId: 'c1',
       results: [{ deviceId: 'g1', attempt: 3, outcome: 'failed', detail: 'link down' }],
     });
+    const detachedV2 = composer.DeviceDetachObservedV2.toJSON({
+      compositionId: 'c1',
+      hostId: 'h1',
+      devices: [
+        { deviceId: 'g1', detail: 'detached' },
+        { deviceId: 'n1', detail: 'was not attached' },
+      ],
+      observedAt: '2026-01-01T00:00:02.000Z',
+    });
+    expect(
+      observationOf({
+        ...envelopeOf('tessera.composer.v1.DeviceDetachObserved', detachedV2),
+        schemaVersion: 2,
+      }),
+    ).toEqual({ observed: 'detach', compositionId: 'c1', deviceIds: ['g1', 'n1'] });
+    const detachedV1 = composer.DeviceDetachObserved.toJSON({
+      compositionId: 'c1',
+      hostId: 'h1',
+      deviceId: 'g1',
+      detail: 'detached',
+      observedAt: '2026-01-01T00:00:02.000Z',
+    });
+    expect(
+      observationOf(envelopeOf('tessera.composer.v1.DeviceDetachObserved', detachedV1)),
+    ).toEqual({ observed: 'detach', compositionId: 'c1', deviceIds: ['g1'] });
     expect(observationOf(envelopeOf('tessera.fleet.v1.AgentConnected', {}))).toBeUndefined();
   });
 });

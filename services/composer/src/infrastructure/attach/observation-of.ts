@@ -16,15 +16,8 @@ export function observationOf(envelope: EventEnvelope): AttachObservation | unde
   switch (envelope.type) {
     case attachObserved:
       return attachObservationOf(envelope);
-    case detachObserved: {
-      const message = composer.DeviceDetachObserved.fromJSON(envelope.data);
-      return {
-        observed: 'detach',
-        compositionId: message.compositionId,
-        deviceId: message.deviceId,
-        detail: message.detail,
-      };
-    }
+    case detachObserved:
+      return detachObservationOf(envelope);
     default:
       return undefined;
   }
@@ -39,6 +32,16 @@ function attachObservationOf(envelope: EventEnvelope): AttachObservation | undef
       known.push({ deviceId, attempt, outcome: knownOutcome, detail });
   }
   return known.length === 0 ? undefined : { observed: 'attach', compositionId, results: known };
+}
+
+function detachObservationOf(envelope: EventEnvelope): AttachObservation | undefined {
+  if (envelope.schemaVersion >= 2) {
+    const { compositionId, devices } = composer.DeviceDetachObservedV2.fromJSON(envelope.data);
+    const deviceIds = devices.map(({ deviceId }) => deviceId);
+    return deviceIds.length === 0 ? undefined : { observed: 'detach', compositionId, deviceIds };
+  }
+  const { compositionId, deviceId } = composer.DeviceDetachObserved.fromJSON(envelope.data);
+  return { observed: 'detach', compositionId, deviceIds: [deviceId] };
 }
 
 function reportedResults(envelope: EventEnvelope): composer.DeviceAttachObservedV2 {

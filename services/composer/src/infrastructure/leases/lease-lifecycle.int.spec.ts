@@ -139,7 +139,7 @@ describe('lease lifecycle', () => {
     for (const deviceId of devices) {
       await recordObservation(
         at(deps, turn),
-        { observed: 'detach', compositionId: earlyComposition, deviceId, detail: 'gone' },
+        { observed: 'detach', compositionId: earlyComposition, deviceIds: [deviceId] },
         commandContext(),
       );
     }
@@ -259,7 +259,7 @@ const observeAttach = (
 const observeDetach = (deps: LeaseReplica['deps'], compositionId: string, deviceId: string) =>
   recordObservation(
     deps,
-    { observed: 'detach', compositionId, deviceId, detail: 'rolled back' },
+    { observed: 'detach', compositionId, deviceIds: [deviceId] },
     commandContext(),
   );
 

@@ -110,12 +110,27 @@ export const attachFailed = (deviceId: string, detail = 'link down'): AttachResu
   detail,
 });
 
-export function detachRequested(deviceId: string, reason: string): CompositionFact {
-  return { fact: 'DetachRequested', hostId: 'host-1', deviceId, reason };
+/** The detach intent on host-1 of `deviceIds`, for `reason`. */
+export function detachRequested(
+  deviceIds: string | readonly string[],
+  reason: string,
+): CompositionFact {
+  return {
+    fact: 'DetachRequested',
+    hostId: 'host-1',
+    deviceIds: typeof deviceIds === 'string' ? [deviceIds] : deviceIds,
+    reason,
+  };
 }
 
-export function detached(deviceId: string): CompositionFact {
-  return { fact: 'DeviceDetached', deviceId };
+/** One observation of these devices detached. */
+export function detached(...deviceIds: string[]): CompositionFact {
+  return { fact: 'DeviceDetached', deviceIds };
+}
+
+/** An observation of these devices detached, as the command that records it. */
+export function detachObserved(...deviceIds: string[]): CompositionCommand {
+  return { command: 'RecordDetachment', deviceIds };
 }
 
 export const attaching: CompositionFact[] = [requested, scheduled, attachRequested(devices)];
