@@ -22,11 +22,13 @@ export type Intent =
   | {
       readonly kind: 'attach';
       readonly schemaVersion: number;
+      readonly hostId: string;
       readonly devices: readonly AttachIntent[];
     }
   | {
       readonly kind: 'detach';
       readonly schemaVersion: number;
+      readonly hostId: string;
       readonly devices: readonly DetachIntent[];
     };
 
@@ -56,7 +58,7 @@ export function intentOf(envelope: EventEnvelope): Intent | undefined {
       fabricId,
     }));
     assertIdentified(envelope, { compositionId, hostId }, intents);
-    return { kind: 'attach', schemaVersion, devices: intents };
+    return { kind: 'attach', schemaVersion, hostId, devices: intents };
   }
   if (type === detachRequestedType && schemaVersion === attachBatchSchemaVersion) {
     const { compositionId, hostId, deviceIds, reason } = composer.DetachRequestedV2.fromJSON(
@@ -64,18 +66,18 @@ export function intentOf(envelope: EventEnvelope): Intent | undefined {
     );
     const intents = deviceIds.map((deviceId) => ({ compositionId, hostId, deviceId, reason }));
     assertIdentified(envelope, { compositionId, hostId }, intents);
-    return { kind: 'detach', schemaVersion, devices: intents };
+    return { kind: 'detach', schemaVersion, hostId, devices: intents };
   }
   if (schemaVersion !== attachContractSchemaVersion) return undefined;
   if (type === attachRequestedType) {
     const intent = composer.AttachRequested.fromJSON(envelope.data);
     assertIdentified(envelope, intent, [intent]);
-    return { kind: 'attach', schemaVersion, devices: [intent] };
+    return { kind: 'attach', schemaVersion, hostId: intent.hostId, devices: [intent] };
   }
   if (type === detachRequestedType) {
     const intent = composer.DetachRequested.fromJSON(envelope.data);
     assertIdentified(envelope, intent, [intent]);
-    return { kind: 'detach', schemaVersion, devices: [intent] };
+    return { kind: 'detach', schemaVersion, hostId: intent.hostId, devices: [intent] };
   }
   return undefined;
 }

@@ -113,6 +113,25 @@ export async function startSimulatedResponder(
     };
   };
 
+  /** The observation of `intent`, at its version, keyed by its host. */
+  const reply = (
+    cause: EventEnvelope,
+    intent: Intent,
+    type: string,
+    data: unknown,
+    observedAt: Date,
+  ): OutgoingMessage => {
+    const message = { type, schemaVersion: intent.schemaVersion, data };
+    const envelope = observationEnvelope(cause, intent.hostId, message, observedAt);
+    return { key: intent.hostId, envelope };
+  };
+
+  /** The agent works on an intent's devices side by side: it reports once the slowest is done. */
+  const afterSlowest = async (decisions: readonly { readonly latencyMs: number }[]) => {
+    await clock.sleep(Math.max(...decisions.map(({ latencyMs }) => latencyMs)));
+    return clock.now();
+  };
+
   const answer = async (cause: EventEnvelope, intent: Intent): Promise<OutgoingMessage> => {
     const receivedAt = clock.now();
     switch (intent.kind) {
@@ -121,36 +140,20 @@ export async function startSimulatedResponder(
           intent: device,
           ...decideAttach(device, options, receivedAt),
         }));
-        // The agent attaches the devices side by side: it reports once the slowest is done.
-        await clock.sleep(Math.max(...decisions.map(({ latencyMs }) => latencyMs)));
-        const observedAt = clock.now();
+        const observedAt = await afterSlowest(decisions);
         for (const { outcome } of decisions) counts[outcome] += 1;
-        const [first] = intent.devices;
-        const hostId = first?.hostId ?? '';
         const data = attachObservedData(intent.schemaVersion, decisions, observedAt);
-        const message = {
-          type: deviceAttachObservedType,
-          schemaVersion: intent.schemaVersion,
-          data,
-        };
-        return { key: hostId, envelope: observationEnvelope(cause, hostId, message, observedAt) };
+        return reply(cause, intent, deviceAttachObservedType, data, observedAt);
       }
       case 'detach': {
         const decisions = intent.devices.map((device) => ({
           intent: device,
           ...decideDetach(device, options),
         }));
-        await clock.sleep(Math.max(...decisions.map(({ latencyMs }) => latencyMs)));
-        const observedAt = clock.now();
+        const observedAt = await afterSlowest(decisions);
         counts.detached += decisions.length;
-        const hostId = intent.devices[0]?.hostId ?? '';
         const data = detachObservedData(intent.schemaVersion, decisions, observedAt);
-        const message = {
-          type: deviceDetachObservedType,
-          schemaVersion: intent.schemaVersion,
-          data,
-        };
-        return { key: hostId, envelope: observationEnvelope(cause, hostId, message, observedAt) };
+        return reply(cause, intent, deviceDetachObservedType, data, observedAt);
       }
     }
   };

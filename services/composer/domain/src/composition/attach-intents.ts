@@ -66,14 +66,23 @@ export function detachIntents(
   bindings: readonly { readonly hostId: string; readonly deviceId: string }[],
   reason: string,
 ): CompositionFact[] {
-  const byHost = new Map<string, string[]>();
-  for (const { hostId, deviceId } of bindings) {
-    byHost.set(hostId, [...(byHost.get(hostId) ?? []), deviceId]);
-  }
-  return [...byHost].map(([hostId, deviceIds]) => ({
+  return [...byHost(bindings)].map(([hostId, onHost]) => ({
     fact: 'DetachRequested',
     hostId,
-    deviceIds,
+    deviceIds: onHost.map(({ deviceId }) => deviceId),
     reason,
   }));
+}
+
+/** `bindings` by host, in order: a step's intents are one per host. */
+export function byHost<T extends { readonly hostId: string }>(
+  bindings: readonly T[],
+): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const binding of bindings) {
+    const onHost = grouped.get(binding.hostId);
+    if (onHost === undefined) grouped.set(binding.hostId, [binding]);
+    else onHost.push(binding);
+  }
+  return grouped;
 }

@@ -12,8 +12,8 @@ import {
   InvalidCompositionCommandError,
 } from './composition-errors.js';
 import type { CompositionFact } from './composition-facts.js';
-import type { Composition, CompositionState, DeviceBinding } from './composition-state.js';
-import { attachIntent, fabricsOf } from './attach-intents.js';
+import type { Composition, CompositionState } from './composition-state.js';
+import { attachIntent, byHost, fabricsOf } from './attach-intents.js';
 import { checkDeadline, recordAttachment } from './decide-attachment.js';
 import {
   decompose,
@@ -195,12 +195,8 @@ function startAttaching(composition: Composition): CompositionFact[] {
   if (deadline === undefined) {
     throw new Error(`composition "${composition.id}" is scheduled without an attach deadline`);
   }
-  const byHost = new Map<string, DeviceBinding[]>();
-  for (const binding of composition.bindings) {
-    if (binding.status !== 'reserved') continue;
-    byHost.set(binding.hostId, [...(byHost.get(binding.hostId) ?? []), binding]);
-  }
-  return [...byHost].map(([hostId, bindings]) =>
+  const reserved = composition.bindings.filter((binding) => binding.status === 'reserved');
+  return [...byHost(reserved)].map(([hostId, bindings]) =>
     attachIntent(composition, hostId, bindings, deadline),
   );
 }
