@@ -47,9 +47,24 @@ const layerConstraints = [
       'type:testing',
     ],
   },
+  // The standalone process wires every service, the local infrastructure and the simulated lab.
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: [
+      'type:app',
+      'type:domain',
+      'type:application',
+      'type:infrastructure',
+      'type:contracts',
+      'type:testing',
+      'type:util',
+      'type:api',
+    ],
+  },
   {
     sourceTag: 'type:tooling',
     onlyDependOnLibsWithTags: [
+      'type:app',
       'type:domain',
       'type:application',
       'type:infrastructure',
@@ -66,6 +81,19 @@ const scopeConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:shared'] },
   { sourceTag: 'scope:composer', onlyDependOnLibsWithTags: ['scope:composer', 'scope:shared'] },
+  { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
+  // The CLI speaks only the public REST API.
+  { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:cli', 'scope:shared'] },
+  {
+    sourceTag: 'scope:standalone',
+    onlyDependOnLibsWithTags: [
+      'scope:standalone',
+      'scope:shared',
+      'scope:inventory',
+      'scope:composer',
+      'scope:gateway',
+    ],
+  },
   // Benchmarks and cross-service suites drive the services themselves.
   {
     sourceTag: 'scope:tooling',
@@ -74,6 +102,9 @@ const scopeConstraints = [
       'scope:shared',
       'scope:inventory',
       'scope:composer',
+      'scope:gateway',
+      'scope:standalone',
+      'scope:cli',
     ],
   },
 ];

@@ -2,7 +2,9 @@
  * @tessera/composer: the composer service (issue 11, in progress): the compose use cases
  * (request, schedule and reserve in one transaction, preview, reserve and apply by reservation
  * id), the attach saga (intents out, observations in, deadlines, rollback and reschedules), their
- * persistence, and the allocation ledger (services/composer/docs/composer.md).
+ * persistence, and the allocation ledger (services/composer/docs/composer.md). The process entry
+ * point is `src/main.ts`; `startComposerService` and `loadComposerConfig` run the same service
+ * inside another process (the standalone mode).
  */
 export * from './application/index.js';
 export * from './application/attach/index.js';
@@ -25,3 +27,9 @@ export * from './infrastructure/leases/index.js';
 export * from './infrastructure/quotas/index.js';
 export * from './application/pool/index.js';
 export * from './infrastructure/pool/index.js';
+export {
+  startComposerService,
+  type ComposerServiceOptions,
+  type RunningComposerService,
+} from './app/composer-app.js';
+export { defaultOwnerId, loadComposerConfig, type ComposerConfig } from './app/composer-config.js';

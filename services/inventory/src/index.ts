@@ -1,7 +1,8 @@
 /**
  * @tessera/inventory: the inventory service (services/inventory/docs). The entry point is
- * `src/main.ts`; this module exposes its use cases and adapters to the workspace's tooling
- * (benchmarks, end-to-end suites, the standalone process).
+ * `src/main.ts`; this module exposes the service itself (`startInventoryService`,
+ * `loadInventoryConfig`), its use cases and its adapters to the workspace's tooling (benchmarks,
+ * end-to-end suites, the standalone process).
  */
 export type { CommandContext } from './application/ports/command-context.js';
 export type {
@@ -25,3 +26,9 @@ export {
   inventoryTopic,
   inventoryViewsSchema,
 } from './infrastructure/persistence/inventory-storage.js';
+export {
+  startInventoryService,
+  type InventoryServiceOptions,
+  type RunningInventoryService,
+} from './app/inventory-app.js';
+export { loadInventoryConfig, type InventoryConfig } from './app/inventory-config.js';

@@ -1,3 +1,5 @@
+import { apiPlan } from './api/plan.js';
+import { runApiBenchmark } from './api/run-api.js';
 import type { Benchmark } from './benchmark.js';
 import { composerPlan } from './composer/plan.js';
 import { runComposerBenchmark } from './composer/run-composer.js';
@@ -25,6 +27,12 @@ export const benchmarks = {
       'scheduling decisions on a 10,000-host lab, compositions end to end through the attach contract, two composer processes contending',
     overallLimitMs: composerPlan.overallLimitMs,
     run: runComposerBenchmark,
+  },
+  api: {
+    description:
+      'the REST API of the standalone control plane: compositions per second and request→Ready p99 at 50 requests/s, list p99',
+    overallLimitMs: apiPlan.overallLimitMs,
+    run: runApiBenchmark,
   },
 } satisfies Record<string, Benchmark>;
 

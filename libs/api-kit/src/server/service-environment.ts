@@ -58,9 +58,11 @@ export class ConfigInvalidError extends TesseraError<'CONFIG_INVALID'> {
 
 /**
  * Reads `variables` from `environment` into `Environment` (empty values count as unset) and
- * validates them all, throwing `ConfigInvalidError` with every problem at once.
+ * validates them all, throwing `ConfigInvalidError` with every problem at once. `Environment` is
+ * usually a `ServiceEnvironment`; a process that is not one service (the standalone process,
+ * whose DATABASE_URL is optional) gives a class of its own.
  */
-export function readEnvironment<E extends ServiceEnvironment>(
+export function readEnvironment<E extends object>(
   service: string,
   Environment: ClassConstructor<E>,
   variables: readonly string[],

@@ -5,12 +5,7 @@ import {
   runOutboxRelay,
   superviseProjection,
 } from '@tessera/event-store';
-import {
-  createKafkaTransport,
-  type KafkaTransport,
-  type Logger,
-  type Subscription,
-} from '@tessera/event-transport';
+import type { EventTransport, Logger, Subscription } from '@tessera/event-transport';
 import { subscribeToHostFacts } from '../api/events/host-facts-consumer.js';
 import type { SourceDeps } from '../application/register-source/register-source.handler.js';
 import type { RedfishReader } from '../application/ports/redfish-reader.js';
@@ -19,6 +14,7 @@ import { SourceSyncLoop } from '../infrastructure/discovery/source-sync-loop.js'
 import type { InventoryPersistence } from '../infrastructure/persistence/inventory-persistence.js';
 import { inventoryViewsSchema } from '../infrastructure/persistence/inventory-storage.js';
 import type { InventoryConfig } from './inventory-config.js';
+import { openServiceTransport } from './service-transport.js';
 
 /** How often the sync loop looks for sources whose interval has passed. */
 const syncTickMs = 5_000;
@@ -31,18 +27,18 @@ export interface DiscoveryDeps extends SourceDeps {
 
 /**
  * What runs beside the gRPC server: the live projections; the Redfish sync loop (unless
- * INVENTORY_SYNC_ENABLED=false); and, with Kafka, the outbox relay and the consumer of host
- * agents' reports.
+ * INVENTORY_SYNC_ENABLED=false); the outbox relay and the consumer of host agents' reports, on
+ * Kafka when brokers are configured and on the Postgres log in the service's database otherwise.
  */
 export interface BackgroundWork {
-  /** Stops the relay, then the projections; the pool they use stays open. */
+  /** Stops all of it, the last started first; the pool it uses stays open. */
   stop(): Promise<void>;
 }
 
 /**
- * Keeps every read model up to date with the log, and publishes the outbox to Kafka when
- * brokers are configured (without them events stay in the store, where queries and WatchChanges
- * read them, and the outbox keeps them until a relay publishes them).
+ * Keeps every read model up to date with the log and publishes the outbox on the service's
+ * transport (services/inventory/docs/inventory.md, "Running it"). Without Kafka the events go to
+ * the Postgres log of the same database, where the composer of a standalone process reads them.
  */
 export async function startBackgroundWork(
   config: InventoryConfig,
@@ -50,42 +46,39 @@ export async function startBackgroundWork(
   discovery: DiscoveryDeps,
 ): Promise<BackgroundWork> {
   const logger = structuredLogger('InventoryBackground');
-  const projections: ProjectionSupervision[] = [];
-  for (const projection of persistence.projections) {
-    projections.push(
-      await superviseProjection(persistence.store, projection, logger, { batchSize: 1_000 }),
-    );
-  }
-  const syncLoop = config.syncEnabled
-    ? startSyncLoop(config, persistence, discovery, logger)
-    : undefined;
-  let transport: KafkaTransport | undefined;
-  let relay: OutboxRelay | undefined;
-  let hostFacts: Subscription | undefined;
-  if (config.kafkaBrokers !== undefined) {
-    transport = createKafkaTransport({
-      brokers: config.kafkaBrokers,
-      clientId: 'tessera-inventory',
-      logger,
-    });
-    relay = runOutboxRelay({
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stops.reverse()) await stop();
+    await persistence.store.close();
+  };
+  try {
+    const projections: ProjectionSupervision[] = [];
+    stops.push(() => Promise.all(projections.map((projection) => projection.stop())).then());
+    for (const projection of persistence.projections) {
+      projections.push(
+        await superviseProjection(persistence.store, projection, logger, { batchSize: 1_000 }),
+      );
+    }
+    const transport: EventTransport = await openServiceTransport(config, persistence.pool, logger);
+    stops.push(() => transport.close());
+    const relay: OutboxRelay = runOutboxRelay({
       connectionString: config.databaseUrl,
       schema: persistence.store.schema,
       transport,
       logger,
     });
-    hostFacts = await subscribeToHostFacts(transport, persistence);
+    stops.push(() => relay.stop());
+    const hostFacts: Subscription = await subscribeToHostFacts(transport, persistence);
+    stops.push(() => hostFacts.stop());
+    if (config.syncEnabled) {
+      const syncLoop = startSyncLoop(config, persistence, discovery, logger);
+      stops.push(() => syncLoop.stop());
+    }
+  } catch (error) {
+    await stopAll();
+    throw error;
   }
-  return {
-    stop: async () => {
-      await syncLoop?.stop();
-      await hostFacts?.stop();
-      await relay?.stop();
-      await Promise.all(projections.map((projection) => projection.stop()));
-      await transport?.close();
-      await persistence.store.close();
-    },
-  };
+  return { stop: stopAll };
 }
 
 function startSyncLoop(

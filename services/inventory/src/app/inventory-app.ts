@@ -38,7 +38,8 @@ const redfishRequestTimeoutMs = 10_000;
 
 /**
  * Starts the inventory service: migrates its schemas, starts its background work (projections,
- * the Redfish sync loop, and with Kafka the outbox relay and the host-report consumer), then
+ * the Redfish sync loop, the outbox relay and the host-report consumer on Kafka or, without
+ * brokers, on the Postgres log in its own database), then
  * serves InventoryService, server reflection and the health service on `grpcHost:grpcPort` (a
  * free port for 0).
  */

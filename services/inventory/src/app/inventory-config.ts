@@ -8,7 +8,10 @@ export interface InventoryConfig {
   readonly grpcHost: string;
   /** 0 picks a free port (tests). */
   readonly grpcPort: number;
-  /** Publish events to Kafka through the outbox relay; without brokers nothing is published. */
+  /**
+   * Kafka brokers for the inventory topic (events out) and fleet's topic (host reports in);
+   * without them the Postgres-log transport in the same database carries both (standalone).
+   */
   readonly kafkaBrokers: readonly string[] | undefined;
   /** Whether Redfish sources are resynced on their intervals (the loop is wired separately). */
   readonly syncEnabled: boolean;

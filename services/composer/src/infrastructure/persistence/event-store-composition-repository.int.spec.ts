@@ -172,4 +172,27 @@ describe('EventStoreCompositionRepository', () => {
     expect(fresh.version).toBe(mine.version + 1);
     expect(fresh.state).toMatchObject({ status: 'failed', failure: { reason: 'by b' } });
   });
+
+  it("puts the tenant in every event's envelope, also when this replica never read the composition", async () => {
+    await create('c-tenant');
+    const stranger = fixture.replica('replica-c', () => gpuPool(1)).persistence.compositions;
+    const { version } = await repository().load('c-tenant');
+    await stranger.append(
+      'c-tenant',
+      [{ fact: 'Failed', reason: 'by c', unschedulable: [] }],
+      version,
+      commandContext(),
+    );
+    const { Client } = await import('pg');
+    const client = new Client({ connectionString: fixture.database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ tenant: string | null }>(
+        `SELECT tenant FROM composer.events WHERE stream_id = 'composition-c-tenant'`,
+      );
+      expect(rows.map((row) => row.tenant)).toEqual(['finance', 'finance']);
+    } finally {
+      await client.end();
+    }
+  });
 });

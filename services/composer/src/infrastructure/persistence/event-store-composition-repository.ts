@@ -13,6 +13,7 @@ import {
   compositionStreamId,
   evolveComposition,
 } from '@tessera/composer-domain';
+import { quoteIdentifier } from '@tessera/postgres';
 import type pg from 'pg';
 import type { AllocationLedgerPort } from '../../application/ports/allocation-ledger.js';
 import type { CommandContext } from '../../application/ports/command-context.js';
@@ -130,14 +131,38 @@ export class EventStoreCompositionRepository implements CompositionRepository {
     expectedVersion: AppendOptions['expectedVersion'],
     context: CommandContext,
   ): Promise<void> {
+    const tenant =
+      context.tenant ?? this.knownTenant(id, facts) ?? (await this.storedTenant(client, id));
     await this.store.append(compositionStreamId(id), facts.map(newCompositionEvent(id)), {
       correlationId: context.correlationId,
       actor: context.actor,
       causationId: context.causationId ?? null,
-      tenant: context.tenant ?? null,
+      tenant: tenant ?? null,
       expectedVersion,
       client,
     });
+  }
+
+  /**
+   * The composition's tenant, which every one of its events carries in its envelope (so that
+   * readers such as the gateway's event stream know whose it is, whatever order they see events
+   * in): from a Requested fact being appended, or from the state this process last read.
+   */
+  private knownTenant(id: string, facts: readonly CompositionFact[]): string | undefined {
+    for (const fact of facts) if (fact.fact === 'Requested') return fact.spec.tenant;
+    const state = this.recent.get(id)?.state;
+    return state !== undefined && 'spec' in state ? state.spec.tenant : undefined;
+  }
+
+  /** The tenant its first event names: one more statement, when this process did not read it. */
+  private async storedTenant(client: pg.PoolClient, id: string): Promise<string | undefined> {
+    const { rows } = await client.query<{ tenant: string | null }>(
+      `SELECT coalesce(tenant, data #>> '{spec,tenant}') AS tenant
+         FROM ${quoteIdentifier(this.store.schema)}.events
+        WHERE stream_id = $1 AND stream_version = 1`,
+      [compositionStreamId(id)],
+    );
+    return rows[0]?.tenant ?? undefined;
   }
 
   /** Runs `work` in one transaction; a stale expected version becomes `VersionConflictError`. */

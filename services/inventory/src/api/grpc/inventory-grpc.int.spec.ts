@@ -321,8 +321,32 @@ describe('the inventory gRPC service', () => {
     );
     expect(sync.outcome).toBe(inventory.SyncOutcome.SYNC_OUTCOME_UNREACHABLE);
     expect(sync.error).toMatch(/^REDFISH_/);
+    const { sources } = await eventuallyListed(1);
+    expect(sources).toEqual([
+      expect.objectContaining({
+        id: 'bmc-1',
+        url: 'http://127.0.0.1:9',
+        intervalSeconds: 60,
+        answering: false,
+        hasCredentials: false,
+      }),
+    ]);
+    expect(sources[0]?.lastError).toMatch(/^REDFISH_/);
     const unknown = await failureOf(unary((m, cb) => client.syncSource({ id: 'bmc-404' }, m, cb)));
     expect(unknown.error.code).toBe(status.NOT_FOUND);
     expect(unknown.detail?.code).toBe('DISCOVERY_SOURCE_NOT_FOUND');
   });
 });
+
+/** ListSources once the sources projection shows `count` sources (it follows the log). */
+async function eventuallyListed(count: number): Promise<inventory.ListSourcesResponse> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const listed = await unary<inventory.ListSourcesResponse>((m, cb) =>
+      client.listSources({}, m, cb),
+    );
+    const synced = listed.sources.filter((source) => !source.answering);
+    if (synced.length >= count || Date.now() > deadline) return listed;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

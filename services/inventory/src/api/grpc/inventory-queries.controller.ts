@@ -55,4 +55,20 @@ export class InventoryQueriesController {
     const routes = await this.queries.hostsReaching(request.deviceId);
     return { routes: routes.map(routeOf) };
   }
+
+  @GrpcMethod(service, 'ListSources')
+  async listSources(): Promise<inventory.ListSourcesResponse> {
+    const sources = await this.queries.listSources();
+    return {
+      sources: sources.map((source) => ({
+        id: source.id,
+        url: source.url,
+        intervalSeconds: source.intervalSeconds,
+        answering: source.answering,
+        lastError: source.lastError ?? '',
+        lastSyncAt: source.lastSyncAt,
+        hasCredentials: source.hasCredentials,
+      })),
+    };
+  }
 }

@@ -37,6 +37,17 @@ export interface RouteView {
 export type { Slice, SliceResult };
 
 /** The inventory's read models, as the queries need them. */
+/** A registered discovery source as its last sync left it; never its credentials. */
+export interface SourceView {
+  readonly id: string;
+  readonly url: string;
+  readonly intervalSeconds: number;
+  readonly answering: boolean;
+  readonly lastError: string | undefined;
+  readonly lastSyncAt: string | undefined;
+  readonly hasCredentials: boolean;
+}
+
 export interface InventoryReadModel {
   getItem<K extends ItemKind>(kind: K, id: string): Promise<ItemView<K> | undefined>;
   itemExists(kind: ItemKind, id: string): Promise<boolean>;
@@ -46,6 +57,8 @@ export interface InventoryReadModel {
   devicesReachableFrom(hostId: string): Promise<readonly RouteView[]>;
   /** Known hosts that reach the device, nearest first. */
   hostsReaching(deviceId: string): Promise<readonly RouteView[]>;
+  /** The registered (not removed) discovery sources, ordered by id. */
+  listSources(): Promise<readonly SourceView[]>;
 }
 
 export const inventoryReadModelToken = Symbol('InventoryReadModel');

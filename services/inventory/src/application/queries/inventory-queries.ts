@@ -5,7 +5,12 @@ import {
   itemKinds,
   ItemNotFoundError,
 } from '@tessera/inventory-domain';
-import type { InventoryReadModel, ItemView, RouteView } from '../ports/inventory-read-model.js';
+import type {
+  InventoryReadModel,
+  ItemView,
+  RouteView,
+  SourceView,
+} from '../ports/inventory-read-model.js';
 import { type Page, pageOf, type PageRequest, sliceOf } from './pagination.js';
 import { type FieldProblem, InvalidQueryError } from './query-errors.js';
 
@@ -40,6 +45,10 @@ export class InventoryQueries {
   async hostsReaching(deviceId: string): Promise<readonly RouteView[]> {
     await this.assertExists('device', deviceId);
     return this.readModel.hostsReaching(deviceId);
+  }
+
+  listSources(): Promise<readonly SourceView[]> {
+    return this.readModel.listSources();
   }
 
   private async assertExists(kind: ItemKind, id: string): Promise<void> {

@@ -8,6 +8,7 @@ import type {
   RouteView,
   Slice,
   SliceResult,
+  SourceView,
 } from '../../application/ports/inventory-read-model.js';
 import { deviceFilterSql, schedulableSqlFor } from './device-filter-sql.js';
 
@@ -122,6 +123,36 @@ export class PostgresReadModel implements InventoryReadModel {
     );
     return rows.map(toRoute);
   }
+
+  async listSources(): Promise<readonly SourceView[]> {
+    const { rows } = await this.pool.query<SourceRow>(
+      `SELECT s.id, s.url, s.interval_seconds, s.answering, s.last_error, s.last_sync_at,
+              EXISTS (SELECT 1 FROM ${this.schema}.source_credentials c WHERE c.source_id = s.id)
+                AS has_credentials
+         FROM ${this.schema}.sources s
+        WHERE NOT s.removed
+        ORDER BY s.id`,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      url: row.url,
+      intervalSeconds: row.interval_seconds,
+      answering: row.answering,
+      lastError: row.last_error ?? undefined,
+      lastSyncAt: row.last_sync_at?.toISOString(),
+      hasCredentials: row.has_credentials,
+    }));
+  }
+}
+
+interface SourceRow {
+  id: string;
+  url: string;
+  interval_seconds: number;
+  answering: boolean;
+  last_error: string | null;
+  last_sync_at: Date | null;
+  has_credentials: boolean;
 }
 
 /**

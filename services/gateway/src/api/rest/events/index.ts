@@ -1,0 +1,4 @@
+import { EventsController } from './events.controller.js';
+
+/** The event stream (Server-Sent Events). */
+export const eventControllers = [EventsController];
