@@ -10,12 +10,13 @@ import { excludeDevices } from './usable-devices.js';
  * another on a scratch copy of the index: each placement is assumed (its devices counted as
  * held) before the next is chosen, exactly as consecutive requests would be; combinations are
  * never enumerated. Counting stops at the limit or at the first that does not fit, whose
- * explanation becomes the shortage. Tenant quotas count the assumed placements too. The live
- * index is never touched.
+ * explanation becomes the shortage. Tenant quotas count the assumed placements too. Lease
+ * promises count only through `unavailable` (the devices promised during the window asked
+ * about), not as the live index keeps them. The live index is never touched.
  */
 export function capacityOf(index: CandidateIndex, question: CapacityQuestion): CapacityAnswer {
   const limit = checkedLimit(question);
-  const scratch = index.clone();
+  const scratch = index.withoutLeasePromises();
   excludeDevices(scratch, question.unavailable ?? new Set());
   const usage = new AssumedUsage(question.request.tenant, question.config);
   const placements: Decision[] = [];

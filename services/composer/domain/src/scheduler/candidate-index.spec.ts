@@ -41,6 +41,33 @@ describe('CandidateIndex', () => {
     expect(copy.hosts().map((h) => h.id)).toEqual(['h1']);
   });
 
+  it('counts a device promised to a lease as full, and gives its real count to window questions', () => {
+    const index = new CandidateIndex();
+    index.upsertDevice(device('g1', { enclosureId: 'e1', maxCompositions: 4 }));
+    index.upsertDevice(device('g2', { enclosureId: 'e1' }));
+    index.upsertHost(host('h1'));
+    index.setRoutes('h1', [route('g1'), route('g2')]);
+    index.setAllocations('g1', 1);
+    index.setLeasePromise('g1', 4);
+    index.setLeasePromise('g2', 1);
+
+    expect(index.reachable('h1', 'gpu').map((c) => c.allocations)).toEqual([4, 1]);
+    expect(index.enclosureUtilization('e1')).toBe(1);
+    index.addAllocations('g1', 1);
+    expect(index.allocationsOf('g1')).toBe(4);
+
+    const window = index.withoutLeasePromises();
+    expect(window.reachable('h1', 'gpu').map((c) => c.allocations)).toEqual([2, 0]);
+    expect(window.enclosureUtilization('e1')).toBe(0.5);
+    expect(index.allocationsOf('g2')).toBe(1);
+
+    index.setLeasePromise('g2', undefined);
+    index.setAllocations('g1', 0);
+    expect(index.reachable('h1', 'gpu').map((c) => c.allocations)).toEqual([4, 0]);
+    index.setLeasePromise('g1', undefined);
+    expect(index.enclosureUtilization('e1')).toBe(0);
+  });
+
   it('prepares every host’s lists as asking for them would, and clones their usage apart', () => {
     const index = new CandidateIndex();
     for (const id of ['g2', 'g1']) index.upsertDevice(device(id));

@@ -1,4 +1,5 @@
 import { CandidateLists } from './candidate-lists.js';
+import { DeviceUsage } from './device-usage.js';
 import { UsageTally } from './usage-tally.js';
 import {
   compareIds,
@@ -65,10 +66,6 @@ export interface Candidate {
   readonly allocations: number;
 }
 
-interface DeviceUsage {
-  allocations: number;
-}
-
 /**
  * A candidate in a kept list: its usage is read from the device's cell, so a change of usage
  * reaches every list that shows the device at once, without touching the lists.
@@ -113,9 +110,7 @@ export class CandidateIndex {
   clone(): CandidateIndex {
     const copy = new CandidateIndex();
     for (const [id, device] of this.devices) copy.devices.set(id, device);
-    for (const [id, usage] of this.allocations) {
-      copy.allocations.set(id, { allocations: usage.allocations });
-    }
+    for (const [id, usage] of this.allocations) copy.allocations.set(id, usage.copy());
     for (const [id, host] of this.hostsById) copy.hostsById.set(id, host);
     for (const [hostId, routes] of this.routesByHost)
       copy.routesByHost.set(hostId, new Map(routes));
@@ -192,21 +187,37 @@ export class CandidateIndex {
     this.hostUsage.reset(hostId, known, inUse);
   }
 
+  /**
+   * A copy for a question about a window (capacity, lease admission): devices promised to leases
+   * carry their real count, and the caller takes out those promised during its window.
+   */
+  withoutLeasePromises(): CandidateIndex {
+    const copy = this.clone();
+    for (const [deviceId, usage] of copy.allocations) {
+      if (usage.promisedFull !== undefined) copy.changeUsage(deviceId, usage.used, undefined);
+    }
+    return copy;
+  }
+
   /** How many compositions hold the device, as the ledger says. */
   setAllocations(deviceId: string, count: number): void {
-    const usage = this.usageOf(deviceId);
-    const before = usage.allocations;
-    if (count === before) return;
-    usage.allocations = count;
-    const device = this.devices.get(deviceId);
-    if (device && before > 0 !== count > 0) this.countInUse(device, count > 0 ? 1 : -1);
+    this.changeUsage(deviceId, count, this.allocations.get(deviceId)?.promisedFull);
+  }
+
+  /**
+   * Whether a lease holds the device for a window that has not ended: while it does, the device
+   * counts as full (`fullAt` compositions) for open-ended compositions. `undefined` lifts it.
+   */
+  setLeasePromise(deviceId: string, fullAt: number | undefined): void {
+    this.changeUsage(deviceId, this.usedOf(deviceId), fullAt);
   }
 
   /** Adjusts usage by `delta` (an assumed reservation before the ledger confirms it). */
   addAllocations(deviceId: string, delta: number): void {
-    this.setAllocations(deviceId, Math.max(0, this.allocationsOf(deviceId) + delta));
+    this.setAllocations(deviceId, Math.max(0, this.usedOf(deviceId) + delta));
   }
 
+  /** The count the scheduler sees: a device promised to a lease is full. */
   allocationsOf(deviceId: string): number {
     return this.allocations.get(deviceId)?.allocations ?? 0;
   }
@@ -289,8 +300,23 @@ export class CandidateIndex {
   /** The device's usage cell, created at zero: kept lists read their usage from it. */
   private usageOf(deviceId: string): DeviceUsage {
     let usage = this.allocations.get(deviceId);
-    if (!usage) this.allocations.set(deviceId, (usage = { allocations: 0 }));
+    if (!usage) this.allocations.set(deviceId, (usage = new DeviceUsage()));
     return usage;
+  }
+
+  /** The ledger's count alone, without lease promises. */
+  private usedOf(deviceId: string): number {
+    return this.allocations.get(deviceId)?.used ?? 0;
+  }
+
+  private changeUsage(deviceId: string, used: number, promisedFull: number | undefined): void {
+    const usage = this.usageOf(deviceId);
+    const before = usage.allocations;
+    usage.used = used;
+    usage.promisedFull = promisedFull;
+    const after = usage.allocations;
+    const device = this.devices.get(deviceId);
+    if (device && before > 0 !== after > 0) this.countInUse(device, after > 0 ? 1 : -1);
   }
 
   /** Drops the kept `reachable` lists of every host that reaches the device. */

@@ -32,7 +32,7 @@ export async function capacityTimeline(
       `gives ${steps} steps, more than ${maxTimelineSteps}`,
     );
   }
-  const index = await deps.candidates();
+  const index = (await deps.candidates()).withoutLeasePromises();
   const timeline: CapacityStep[] = [];
   for (let at = 0; at < steps; at += 1) {
     const stepStart = new Date(start.getTime() + at * stepMs);

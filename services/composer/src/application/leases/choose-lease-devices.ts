@@ -34,7 +34,7 @@ export async function chooseLeaseDevices(
 ): Promise<LeaseChoice> {
   const start = new Date(lease.start);
   const end = new Date(lease.end);
-  const index = (await deps.candidates()).clone();
+  const index = (await deps.candidates()).withoutLeasePromises();
   const promised = await deps.leases.promisedDuring(start, end);
   for (const deviceId of [...promised, ...excluded]) {
     index.setAllocations(deviceId, index.device(deviceId)?.maxCompositions ?? 1);

@@ -5,7 +5,9 @@ import {
   commandContext,
   createComposerFixture,
 } from '../../test-support/composer-fixture.js';
+import { capacityTimeline } from '../../application/capacity/index.js';
 import { requestComposition } from '../../application/compose/request-composition.handler.js';
+import { LedgerUsageSync } from '../pool/ledger-usage-sync.js';
 import { at, financeLab, financeNode, leaseReplica } from './lease-test-lab.js';
 import {
   cancelLease,
@@ -193,6 +195,44 @@ describe('lease admission', () => {
       commandContext(),
     );
     expect(deviceIdsOf(second)).toEqual(['cxl-g00', 'cxl-g01']);
+  });
+
+  it('admits a later window on devices an earlier lease holds, after the ledger sync marks them full', async () => {
+    const { deps, pool } = await leaseReplica(fixture, 'replica-a', financeLab('seq', 2, 0));
+    const live = await deps.candidates();
+    const sync = new LedgerUsageSync({ pool, index: live });
+    const march = await requestLease(
+      at(deps, '2030-03-01T00:00:00Z'),
+      lease('2030-03-28T00:00:00Z', '2030-04-02T00:00:00Z'),
+      commandContext(),
+    );
+    expect(deviceIdsOf(march)).toEqual(['seq-g00', 'seq-g01']);
+    await sync.refresh();
+    // Full for open-ended compositions now, but free for a window that does not meet March's.
+    expect(live.allocationsOf('seq-g00')).toBe(1);
+    expect(live.withoutLeasePromises().allocationsOf('seq-g00')).toBe(0);
+
+    const june = await requestLease(
+      at(deps, '2030-03-01T00:00:00Z'),
+      lease('2030-06-28T00:00:00Z', '2030-07-02T00:00:00Z'),
+      commandContext(),
+    );
+    expect(deviceIdsOf(june)).toEqual(['seq-g00', 'seq-g01']);
+
+    const steps = await capacityTimeline(
+      { candidates: deps.candidates, promised: deps.leases },
+      {
+        start: new Date('2030-03-27T00:00:00Z'),
+        end: new Date('2030-03-29T00:00:00Z'),
+        stepMs: 86_400_000,
+      },
+    );
+    const gpus = steps.map((step) => step.kinds.find((kind) => kind.kind === 'gpu'));
+    expect(gpus.map((kind) => [kind?.committed, kind?.free])).toEqual([
+      [0, 2],
+      [2, 0],
+    ]);
+    await sync.stop();
   });
 
   it('refuses a bad request naming the field, and stores nothing', async () => {

@@ -1,4 +1,5 @@
 import { type CompositionSpec, scheduler } from '@tessera/composer-domain';
+import type pg from 'pg';
 import { type ComposerFixture, device, host } from '../../test-support/composer-fixture.js';
 import { PostgresLeaseBook } from './postgres-lease-book.js';
 import { type LeaseDeps, leaseSlotsOf } from '../../application/leases/index.js';
@@ -45,6 +46,7 @@ export function financeNode(gpus: number, nvmes: number): CompositionSpec {
 export interface LeaseReplica {
   readonly deps: LeaseDeps;
   readonly book: PostgresLeaseBook;
+  readonly pool: pg.Pool;
 }
 
 /** A replica of the fixture that can admit and run leases. */
@@ -57,7 +59,11 @@ export async function leaseReplica(
   const { pool, store, ledger } = replica.persistence;
   const book = new PostgresLeaseBook({ pool, store, ledger });
   await book.migrate();
-  return { deps: { ...replica.deps, leases: book, leaseSlots: leaseSlotsOf(book) }, book };
+  return {
+    deps: { ...replica.deps, leases: book, leaseSlots: leaseSlotsOf(book) },
+    book,
+    pool,
+  };
 }
 
 /** The deps with the clock at `iso`. */

@@ -162,6 +162,7 @@ describe('the composer pool fed by inventory events', () => {
     await hold('lease-ahead', new Date(Date.now() + 86_400_000));
     await sync.refresh();
     expect(other.index.allocationsOf('g2')).toBe(1);
+    expect(other.index.withoutLeasePromises().allocationsOf('g2')).toBe(0);
 
     await withTransaction(pool, (tx) => persistence.ledger.leaseHolds.release(tx, 'lease-ahead'));
     await sync.refresh();

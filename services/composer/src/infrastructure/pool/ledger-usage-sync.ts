@@ -18,9 +18,10 @@ export const defaultLedgerSyncIntervalMs = 2_000;
 /**
  * Copies the ledger's allocation counts (`device_capacity.used`) into the index at start and
  * then every `intervalMs`, so that other replicas' allocations show in this replica's choices.
- * A device promised to a lease whose window has not ended counts as full: the ledger gives it
- * to that lease's compositions only (which take exactly their held devices, without the
- * scheduler), so open-ended compositions should not even try it.
+ * A device promised to a lease whose window has not ended counts as full for the scheduler (the
+ * ledger gives it to that lease's compositions only, which take exactly their held devices
+ * without the scheduler, so open-ended compositions should not even try it); its real count is
+ * kept beside, for questions about a window (`CandidateIndex.withoutLeasePromises`).
  * The index is a cache: the ledger still refuses a device that is taken. A failed periodic read
  * keeps the last counts and is logged; the next read repairs them.
  */
@@ -72,23 +73,32 @@ export class LedgerUsageSync {
 
   private async read(): Promise<void> {
     const schema = quoteIdentifier(this.options.ledgerSchema ?? composerLedgerSchema);
-    const { rows } = await this.options.pool.query<{ device_id: string; used: number }>(
-      `SELECT capacity.device_id,
-              CASE WHEN promised.device_id IS NULL THEN capacity.used
-                   ELSE capacity.max_compositions END AS used
+    const { rows } = await this.options.pool.query<{
+      device_id: string;
+      used: number;
+      max_compositions: number;
+      promised: boolean;
+    }>(
+      `SELECT capacity.device_id, capacity.used, capacity.max_compositions,
+              promised.device_id IS NOT NULL AS promised
          FROM ${schema}.device_capacity capacity
          LEFT JOIN (SELECT DISTINCT device_id FROM ${schema}.lease_holds WHERE ends_at > now())
               AS promised USING (device_id)
         WHERE capacity.used > 0 OR promised.device_id IS NOT NULL`,
     );
     const { index } = this.options;
-    const inUse = new Set<string>();
+    const seen = new Set<string>();
     for (const row of rows) {
-      inUse.add(row.device_id);
+      seen.add(row.device_id);
       index.setAllocations(row.device_id, row.used);
+      index.setLeasePromise(row.device_id, row.promised ? row.max_compositions : undefined);
     }
-    for (const deviceId of this.synced) if (!inUse.has(deviceId)) index.setAllocations(deviceId, 0);
+    for (const deviceId of this.synced) {
+      if (seen.has(deviceId)) continue;
+      index.setAllocations(deviceId, 0);
+      index.setLeasePromise(deviceId, undefined);
+    }
     this.synced.clear();
-    for (const deviceId of inUse) this.synced.add(deviceId);
+    for (const deviceId of seen) this.synced.add(deviceId);
   }
 }
