@@ -12,6 +12,9 @@ interface Lease {
   tenant: string;
   spec: { name: string; count: number; start: string; end: string };
   status: { phase: string; reason?: string; held: Placement[] };
+  version: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 interface Capacity {
@@ -121,9 +124,22 @@ describe('templates', () => {
     expect(answer.placements[0]?.groups.map((group) => group.deviceIds.length)).toEqual([2, 1]);
 
     expectProblem(await finance.delete('/v1/templates/gpu-box'), 403);
-    const retired = await plane.admin.post('/v1/templates/gpu-box/retire', { reason: 'replaced' });
+    const read = await finance.get('/v1/templates/gpu-box');
+    expect(read.headers.get('etag')).toBe('"1-active"');
+    const stale = await plane.admin.post(
+      '/v1/templates/gpu-box/retire',
+      { reason: 'replaced' },
+      { 'if-match': '"1-retired"' },
+    );
+    expect(expectProblem(stale, 412).detail).toMatch(/at version 1, Active/);
+    const retired = await plane.admin.post(
+      '/v1/templates/gpu-box/retire',
+      { reason: 'replaced' },
+      { 'if-match': read.headers.get('etag') ?? '' },
+    );
     expect(retired.status).toBe(200);
     expect(retired.body).toMatchObject({ status: { phase: 'Retired' } });
+    expect(retired.headers.get('etag')).toBe('"1-retired"');
     const refused = await finance.post('/v1/capacity', {
       spec: { tenant: 'finance', template: { name: 'gpu-box' } },
       wanted: 1,
@@ -215,9 +231,29 @@ describe('leases', () => {
     );
     expectProblem(await research.get('/v1/leases?tenant=finance'), 403);
 
-    const cancelled = await finance.post(`/v1/leases/${lease.id}/cancel`, { reason: 'moved' });
+    const read = await finance.get(`/v1/leases/${lease.id}`);
+    const { version, createdAt, updatedAt } = read.body as Lease;
+    expect(read.headers.get('etag')).toBe(`"${String(version)}"`);
+    expect(Date.parse(createdAt)).toBeLessThanOrEqual(Date.parse(updatedAt));
+    const stale = await finance.post(
+      `/v1/leases/${lease.id}/cancel`,
+      { reason: 'moved' },
+      { 'if-match': `"${String(version - 1)}"` },
+    );
+    expect(expectProblem(stale, 412).code).toBe('VERSION_MISMATCH');
+    expect((await finance.get(`/v1/leases/${lease.id}`)).body).toMatchObject({
+      status: { phase: 'Admitted' },
+      version,
+    });
+    const cancelled = await finance.post(
+      `/v1/leases/${lease.id}/cancel`,
+      { reason: 'moved' },
+      { 'if-match': read.headers.get('etag') ?? '' },
+    );
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ status: { phase: 'Cancelled', reason: 'moved' } });
+    expect((cancelled.body as Lease).version).toBeGreaterThan(version);
+    expect(cancelled.headers.get('etag')).toBe(`"${String((cancelled.body as Lease).version)}"`);
     expect((await finance.delete(`/v1/leases/${lease.id}`)).status).toBe(200);
     const cancelledOnly = await finance.get('/v1/leases?phase=Cancelled');
     expect((cancelledOnly.body as { items: Lease[] }).items.map((item) => item.id)).toEqual([

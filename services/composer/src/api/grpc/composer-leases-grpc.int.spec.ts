@@ -58,6 +58,10 @@ describe('leases over gRPC', () => {
       start: '2030-12-28T00:00:00.000Z',
     });
     expect(stored?.held).toEqual(admitted.held);
+    // Requested and admitted in one append: two events, recorded together.
+    expect(stored?.version).toBe(2);
+    expect(stored?.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(stored?.updatedAt).toBe(stored?.createdAt);
     expect(await gpusFitting(year)).toBe(1);
     expect(await gpusFitting(later)).toBe(3);
   });

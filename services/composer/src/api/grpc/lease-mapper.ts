@@ -44,6 +44,9 @@ export function leaseOf(view: LeaseView): composer.Lease {
     compositionIds: [...view.compositionIds],
     endingSoonWarned: view.endingSoonWarned,
     reason: view.reason ?? '',
+    version: view.version,
+    createdAt: view.createdAt,
+    updatedAt: view.updatedAt,
   };
 }
 

@@ -16,6 +16,10 @@ export interface LeaseView {
   readonly endingSoonWarned: boolean;
   /** Why it was rejected or cancelled. */
   readonly reason?: string;
+  /** The version of its event stream: each step of the lease adds one. */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
 }
 
 /** The lease with its held capacity; `LeaseNotFoundError` when there is none. */
@@ -23,7 +27,7 @@ export async function getLease(
   deps: Pick<LeaseDeps, 'leases'>,
   leaseId: string,
 ): Promise<LeaseView> {
-  const { state } = await deps.leases.load(leaseId);
+  const { state, version, createdAt = '', updatedAt = '' } = await deps.leases.load(leaseId);
   if (state.status === 'absent') throw new LeaseNotFoundError(leaseId);
   return {
     leaseId: state.id,
@@ -37,5 +41,8 @@ export async function getLease(
     compositionIds: state.compositionIds,
     endingSoonWarned: state.warned,
     ...(state.reason === undefined ? {} : { reason: state.reason }),
+    version,
+    createdAt,
+    updatedAt,
   };
 }

@@ -7,6 +7,9 @@ import type { PromisedDevices } from '../capacity/promised-devices.js';
 export interface LoadedLease {
   readonly state: LeaseState;
   readonly version: number;
+  /** When its first and its last event were recorded (ISO 8601; absent for an absent lease). */
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
 }
 
 /** Devices to hold for a lease's whole window. */

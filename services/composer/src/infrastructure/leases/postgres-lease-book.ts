@@ -68,7 +68,12 @@ export class PostgresLeaseBook implements LeaseBook {
         });
         if (fact) state = evolveLease(state, fact);
       }
-      return { state, version };
+      return {
+        state,
+        version,
+        createdAt: events[0]?.recordedAt,
+        updatedAt: events[events.length - 1]?.recordedAt,
+      };
     } catch (error) {
       if (error instanceof StreamNotFoundError) return { state: absentLease, version: 0 };
       throw error;

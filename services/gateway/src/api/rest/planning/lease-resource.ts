@@ -33,6 +33,10 @@ export interface LeaseResource {
     readonly compositionIds: readonly string[];
     readonly endingSoonWarned: boolean;
   };
+  readonly createdAt: string | undefined;
+  readonly updatedAt: string | undefined;
+  /** Each step of the lease adds one: its ETag. */
+  readonly version: number;
 }
 
 function leasePhaseName(status: composer.LeaseStatus): string {
@@ -67,6 +71,9 @@ export function leaseResource(lease: composer.Lease): LeaseResource {
       compositionIds: lease.compositionIds,
       endingSoonWarned: lease.endingSoonWarned,
     },
+    createdAt: lease.createdAt,
+    updatedAt: lease.updatedAt,
+    version: lease.version,
   };
 }
 

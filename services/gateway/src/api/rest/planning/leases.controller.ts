@@ -27,6 +27,7 @@ import { requireTenantAccess, requireVisibleAccess } from '../auth/require-acces
 import { idempotencyKeyOf } from '../compositions/idempotency-key.js';
 import type { HttpResponse } from '../http-types.js';
 import { type Page, pageOf, pageRequestOf } from '../paging.dto.js';
+import { checkIfMatch, ifMatchHeader, versionEtag } from '../preconditions.js';
 import { clientsToken } from '../tokens.js';
 import { CancelLeaseBody, CreateLeaseBody, ListLeasesQuery } from './lease-bodies.dto.js';
 import { leaseRejection } from './lease-rejection.js';
@@ -78,7 +79,7 @@ export class LeasesController {
     if (answer.admission !== composer.LeaseAdmission.LEASE_ADMISSION_ADMITTED) {
       throw leaseRejection(answer);
     }
-    return leaseResource(await this.planning.getLease(caller.call, answer.leaseId));
+    return answered(await this.planning.getLease(caller.call, answer.leaseId), response);
   }
 
   @Get()
@@ -102,43 +103,63 @@ export class LeasesController {
 
   @Get(':id')
   @Requires('viewer')
-  @ApiOperation({ summary: 'One lease: what it holds, or why it was refused' })
-  async get(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<LeaseResource> {
-    return leaseResource(await this.visibleLease(caller, id, 'viewer'));
+  @ApiOperation({
+    summary: 'One lease: what it holds, or why it was refused; its ETag is its version',
+  })
+  async get(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) response: HttpResponse,
+  ): Promise<LeaseResource> {
+    return answered(await this.visibleLease(caller, id, 'viewer'), response);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @Requires('operator')
   @ApiOperation({ summary: 'Cancel a lease before its start, releasing what it holds' })
+  @ApiHeader(ifMatchHeader)
   cancel(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @Body() body: CancelLeaseBody,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<LeaseResource> {
-    return this.cancelLease(caller, id, body.reason);
+    return this.cancelLease(caller, id, { reason: body.reason, ifMatch }, response);
   }
 
   @Delete(':id')
   @Requires('operator')
   @ApiOperation({ summary: 'Cancel: the same as POST …/cancel without a reason' })
-  remove(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<LeaseResource> {
-    return this.cancelLease(caller, id, undefined);
+  @ApiHeader(ifMatchHeader)
+  remove(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: HttpResponse,
+  ): Promise<LeaseResource> {
+    return this.cancelLease(caller, id, { reason: undefined, ifMatch }, response);
   }
 
-  /** Cancelling twice changes nothing; once started it is 409 (LEASE_INVALID_TRANSITION). */
+  /**
+   * Cancelling twice changes nothing; once started it is 409 (LEASE_INVALID_TRANSITION); 412
+   * when `If-Match` names a version the lease has moved past.
+   */
   private async cancelLease(
     caller: Caller,
     id: string,
-    reason: string | undefined,
+    request: { readonly reason: string | undefined; readonly ifMatch: string | undefined },
+    response: HttpResponse,
   ): Promise<LeaseResource> {
     const lease = await this.visibleLease(caller, id, 'operator');
+    checkIfMatch(request.ifMatch, lease.version);
     caller.touch(lease.tenant);
     await this.planning.cancelLease(caller.call, {
       leaseId: id,
-      reason: reason ?? `requested by ${caller.principal.subject}`,
+      reason: request.reason ?? `requested by ${caller.principal.subject}`,
     });
-    return leaseResource(await this.planning.getLease(caller.call, id));
+    return answered(await this.planning.getLease(caller.call, id), response);
   }
 
   /** The lease, if the caller holds `role` on its tenant: 404 as if absent when it holds none. */
@@ -147,4 +168,10 @@ export class LeasesController {
     requireVisibleAccess(caller, role, lease.tenant, `lease "${id}"`);
     return lease;
   }
+}
+
+/** The lease as the API answers it, with its version as the ETag. */
+function answered(lease: composer.Lease, response: HttpResponse): LeaseResource {
+  response.setHeader('ETag', versionEtag(lease));
+  return leaseResource(lease);
 }

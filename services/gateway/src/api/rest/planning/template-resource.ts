@@ -34,6 +34,14 @@ export function templateResource(template: composer.Template): TemplateResource 
   };
 }
 
+/**
+ * The ETag of a template version as answered: its version and the template's phase, since
+ * retiring changes what the answer says without adding a version.
+ */
+export function templateEtag(template: TemplateResource): string {
+  return `"${String(template.version)}-${template.status.phase.toLowerCase()}"`;
+}
+
 export function templateSummaryResource(
   summary: composer.TemplateSummary,
 ): TemplateSummaryResource {

@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  Headers,
   HttpCode,
   Inject,
   Param,
@@ -10,13 +11,15 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { composer } from '@tessera/contracts';
 import { anyTenant } from '../../../domain/access.js';
 import { ComposerPlanningApi } from '../../../infrastructure/grpc/composer-planning-api.js';
 import type { ServiceClients } from '../../../infrastructure/grpc/service-clients.js';
 import { type Caller, CurrentCaller, Requires } from '../auth/access.decorators.js';
 import { requirePlatformAccess } from '../auth/require-access.js';
 import type { HttpResponse } from '../http-types.js';
+import { checkIfMatchTag, ifMatchHeader } from '../preconditions.js';
 import { clientsToken } from '../tokens.js';
 import {
   DefineTemplateBody,
@@ -25,6 +28,7 @@ import {
   RetireTemplateBody,
 } from './template-bodies.dto.js';
 import {
+  templateEtag,
   type TemplateResource,
   templateResource,
   type TemplateSummaryResource,
@@ -64,7 +68,7 @@ export class TemplatesController {
       version: defined.version,
     });
     response.setHeader('Location', templateLocation(defined.name, defined.version));
-    return templateResource(template);
+    return answered(template, response);
   }
 
   @Get()
@@ -77,17 +81,21 @@ export class TemplatesController {
 
   @Get(':name')
   @Requires('viewer')
-  @ApiOperation({ summary: 'The latest version of a template, or `version` (retired ones too)' })
+  @ApiOperation({
+    summary:
+      'The latest version of a template, or `version` (retired ones too); ETag: version and phase',
+  })
   async get(
     @CurrentCaller() caller: Caller,
     @Param('name') name: string,
     @Query() query: GetTemplateQuery,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<TemplateResource> {
     const template = await this.planning.getTemplate(caller.call, {
       name,
       version: query.version,
     });
-    return templateResource(template);
+    return answered(template, response);
   }
 
   @Post(':name/retire')
@@ -96,37 +104,65 @@ export class TemplatesController {
   @ApiOperation({
     summary: 'Retire a template: no new composition may name it (platform admin; idempotent)',
   })
+  @ApiHeader(ifMatchHeader)
   retire(
     @CurrentCaller() caller: Caller,
     @Param('name') name: string,
     @Body() body: RetireTemplateBody,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<TemplateResource> {
-    return this.retireTemplate(caller, name, body.reason);
+    return this.retireTemplate(caller, name, { reason: body.reason, ifMatch }, response);
   }
 
   @Delete(':name')
   @Requires('admin')
   @ApiOperation({ summary: 'Retire: the same as POST …/retire without a reason' })
-  remove(@CurrentCaller() caller: Caller, @Param('name') name: string): Promise<TemplateResource> {
-    return this.retireTemplate(caller, name, undefined);
+  @ApiHeader(ifMatchHeader)
+  remove(
+    @CurrentCaller() caller: Caller,
+    @Param('name') name: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: HttpResponse,
+  ): Promise<TemplateResource> {
+    return this.retireTemplate(caller, name, { reason: undefined, ifMatch }, response);
   }
 
-  /** Retired templates stay readable: the answer is the latest version, now `Retired`. */
+  /**
+   * Retired templates stay readable: the answer is the latest version, now `Retired`. 412 when
+   * `If-Match` is not the latest version's ETag (a newer version, or retired since).
+   */
   private async retireTemplate(
     caller: Caller,
     name: string,
-    reason: string | undefined,
+    request: { readonly reason: string | undefined; readonly ifMatch: string | undefined },
+    response: HttpResponse,
   ): Promise<TemplateResource> {
     requirePlatformAccess(caller, 'admin');
+    if (request.ifMatch !== undefined) {
+      const latest = templateResource(await this.planning.getTemplate(caller.call, { name }));
+      checkIfMatchTag(
+        request.ifMatch,
+        templateEtag(latest),
+        `template "${name}" is at version ${String(latest.version)}, ${latest.status.phase}`,
+      );
+    }
     caller.touch(anyTenant);
     await this.planning.retireTemplate(caller.call, {
       name,
-      reason: reason ?? `requested by ${caller.principal.subject}`,
+      reason: request.reason ?? `requested by ${caller.principal.subject}`,
     });
-    return templateResource(await this.planning.getTemplate(caller.call, { name }));
+    return answered(await this.planning.getTemplate(caller.call, { name }), response);
   }
 }
 
 function templateLocation(name: string, version: number): string {
   return `/v1/templates/${encodeURIComponent(name)}?version=${version}`;
+}
+
+/** The template version as the API answers it, with its ETag. */
+function answered(template: composer.Template, response: HttpResponse): TemplateResource {
+  const resource = templateResource(template);
+  response.setHeader('ETag', templateEtag(resource));
+  return resource;
 }
