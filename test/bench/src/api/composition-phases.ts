@@ -35,12 +35,13 @@ export interface CompositionPhaseReport {
   readonly decomposed: { readonly sent: number; readonly deleteAnswerMs: LatencySummary };
   /**
    * CPU per Ready composition over the phase (its decomposition and the client's polling
-   * included): this Node.js process runs the client and every service; Postgres when known.
+   * included), per watched process: the control plane's, the load generator's (this one),
+   * Postgres when known. Empty where /proc is not there to read.
    */
-  readonly cpuMsPerComposition: { readonly nodeProcess: number; readonly postgres?: number };
+  readonly cpuMsPerComposition: Readonly<Record<string, number>>;
   readonly cpu: CpuShare | null;
-  /** This process's event loop: the client's clock runs on it too. */
-  readonly nodeProcess: ProcessLoad;
+  /** The load generator's event loop, which the client's clock runs on. */
+  readonly loadGenerator: ProcessLoad;
 }
 
 export interface PacedPhaseReport extends CompositionPhaseReport {
@@ -119,16 +120,14 @@ async function measurePhase(
   const decomposer = new Decomposer(environment.client);
   const stopCpu = await watchCpu(environment.cpuComponents);
   const stopWatching = watchProcessLoad();
-  const cpuBefore = process.cpuUsage();
   const start = now();
   await drive(marks, decomposer, start);
   const elapsedMs = now() - start;
-  const nodeCpu = process.cpuUsage(cpuBefore);
-  const nodeProcess = stopWatching();
+  const loadGenerator = stopWatching();
   const cpu = await stopCpu();
   await decomposer.answered();
-  const perReady = (ms: number): number => (marks.ready === 0 ? 0 : round(ms / marks.ready, 2));
-  const postgresPercent = cpu?.byComponent.postgres;
+  const perReady = (percent: number): number =>
+    marks.ready === 0 ? 0 : round(((percent / 100) * elapsedMs) / marks.ready, 2);
   return {
     requests: marks.requests,
     ready: marks.ready,
@@ -144,13 +143,13 @@ async function measurePhase(
         ? 0
         : round(marks.polls / (marks.requests - marks.refused), 1),
     decomposed: { sent: decomposer.released, deleteAnswerMs: decomposer.deleteAnswerMs.summary() },
-    cpuMsPerComposition: {
-      nodeProcess: perReady((nodeCpu.user + nodeCpu.system) / 1_000),
-      ...(postgresPercent !== undefined && {
-        postgres: perReady((postgresPercent / 100) * elapsedMs),
-      }),
-    },
+    cpuMsPerComposition: Object.fromEntries(
+      Object.keys(cpu === null ? {} : environment.cpuComponents).map((name) => [
+        name,
+        perReady(cpu?.byComponent[name] ?? 0),
+      ]),
+    ),
     cpu,
-    nodeProcess,
+    loadGenerator,
   };
 }

@@ -14,6 +14,8 @@ export const apiPlan = {
   lab: { seed: 7, hosts: 400 },
   /** Before the first request, the composer must see at least this many fit at once. */
   minimumCapacity: 300,
+  /** Longest wait for the control plane's process to print that it is ready (lab imported). */
+  startTimeoutMs: 180_000,
   /** Longest wait for the composer to learn the imported lab. */
   labReadyTimeoutMs: 60_000,
   /**

@@ -19,7 +19,7 @@ import { type PoolRestored, restorePool, waitForCapacity } from './pool-state.js
 import { RestClient } from './rest-client.js';
 
 /**
- * The standalone control plane in this process, driven through its REST API only: compositions
+ * The standalone control plane in its own process, driven through its REST API only: compositions
  * paced and in closed loops, then list pages one request at a time.
  */
 export async function runApiBenchmark(bench: BenchmarkContext): Promise<object> {
@@ -30,12 +30,16 @@ export async function runApiBenchmark(bench: BenchmarkContext): Promise<object> 
   try {
     progress.step(`control plane: starting standalone with a demo lab of ${plan.lab.hosts} hosts`);
     const starting = now();
-    const plane = await startBenchControlPlane(postgres.value.serverUrl, plan.lab);
+    const plane = await startBenchControlPlane(
+      postgres.value.serverUrl,
+      plan.lab,
+      plan.startTimeoutMs,
+    );
     try {
       const startSeconds = round((now() - starting) / 1_000, 1);
       const tally = new AnswerTally();
-      const client = new RestClient(plane.standalone.httpUrl, plane.adminToken, tally);
-      progress.step(`control plane: up in ${startSeconds} s at ${plane.standalone.httpUrl}`);
+      const client = new RestClient(plane.httpUrl, plane.adminToken, tally);
+      progress.step(`control plane: up in ${startSeconds} s at ${plane.httpUrl}`);
       const capacity = await waitForCapacity(
         client,
         plan.minimumCapacity,
@@ -53,7 +57,8 @@ export async function runApiBenchmark(bench: BenchmarkContext): Promise<object> 
       progress.step(`lab: ${capacity.fits}+ servers fit (after ${capacity.waitedSeconds} s)`);
 
       const cpuComponents: Record<string, WatchedProcess> = {
-        nodeProcess: { pid: process.pid, withChildren: false },
+        controlPlaneProcess: { pid: plane.pid, withChildren: false },
+        loadGenerator: { pid: process.pid, withChildren: false },
       };
       if (postgres.value.pid !== undefined) {
         cpuComponents.postgres = { pid: postgres.value.pid, withChildren: true };
@@ -169,11 +174,13 @@ export async function runApiBenchmark(bench: BenchmarkContext): Promise<object> 
           cpuModel: os.cpus()[0]?.model,
           loadAverageAtStart,
           postgres: postgres.value.source,
-          client: 'Node.js global fetch (undici, connections kept alive), in the same process',
+          client:
+            "Node.js global fetch (undici, connections kept alive) in the benchmark's process; " +
+            "the control plane in a process of its own (npm start's program)",
           controlPlane: {
             startSeconds,
-            transport: plane.standalone.transport,
-            demoLab: { ...plan.lab, devices: plan.lab.hosts * 10, ...plane.standalone.demoLab },
+            demoLab: plane.demoLab,
+            data: plane.data,
             serversThatFitAtStart: capacity.fits,
             waitedForLabSeconds: capacity.waitedSeconds,
           },
