@@ -89,8 +89,9 @@ export async function formatStorage(launch: BrokerLaunch): Promise<string | unde
 }
 
 /**
- * Spawns the broker's JVM. Its stdout and stderr go to the log file, so that JVM errors that
- * happen before log4j starts (a bad option, OutOfMemoryError) are in the log too.
+ * Spawns the broker's JVM in a process group of its own. Its stdout and stderr go to the log
+ * file, so that JVM errors that happen before log4j starts (a bad option, OutOfMemoryError) are
+ * in the log too.
  */
 export async function spawnBroker(launch: BrokerLaunch): Promise<ChildProcess> {
   const { files } = launch;
@@ -107,7 +108,9 @@ export async function spawnBroker(launch: BrokerLaunch): Promise<ChildProcess> {
         'kafka.Kafka',
         files.propertiesFile,
       ],
-      { env: launch.env, stdio: ['ignore', log.fd, log.fd] },
+      // Its own process group, as the Postgres server's: Ctrl-C in a terminal reaches the
+      // program that started it, which stops its clients first and the broker last.
+      { env: launch.env, stdio: ['ignore', log.fd, log.fd], detached: true },
     );
   } finally {
     // The child holds its own copy of the descriptor.

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -26,6 +26,9 @@ describe('startKafka', () => {
     expect(kafka.brokers).toEqual([expect.stringMatching(/^127\.0\.0\.1:\d+$/)]);
     expect(kafka.version).toBe('4.4.0');
     expect(await readdir(recordsDir)).toEqual([`${kafka.pid}.json`]);
+    // A process group of its own (field 5 of /proc/<pid>/stat): Ctrl-C does not reach it.
+    const fields = (await readFile(`/proc/${kafka.pid}/stat`, 'utf8')).split(') ')[1]?.split(' ');
+    expect(fields?.[2]).toBe(String(kafka.pid));
 
     const client = testClient(kafka.brokers);
     await produceOne(client, 'tessera.local.roundtrip.v1', 'hello');
