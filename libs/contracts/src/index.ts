@@ -9,6 +9,7 @@
 export * as common from './gen/index.tessera.common.v1.js';
 export * as inventory from './gen/index.tessera.inventory.v1.js';
 export * as composer from './gen/index.tessera.composer.v1.js';
+export * as gateway from './gen/index.tessera.gateway.v1.js';
 export {
   ERROR_DETAIL_METADATA_KEY,
   errorDetailMetadata,

@@ -5,7 +5,7 @@ import {
   reflectionListServices,
   unary,
 } from '@tessera/api-kit/test-support';
-import { composer, inventory } from '@tessera/contracts';
+import { composer, gateway, inventory } from '@tessera/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './test-support/api-client.js';
 import { type ControlPlane, startControlPlane } from './test-support/control-plane.js';
@@ -13,6 +13,7 @@ import { type ControlPlane, startControlPlane } from './test-support/control-pla
 let plane: ControlPlane;
 let composerClient: composer.ComposerServiceClient;
 let inventoryClient: inventory.InventoryServiceClient;
+let gatewayClient: gateway.GatewayServiceClient;
 let financeToken: string;
 let researchToken: string;
 let viewerToken: string;
@@ -35,6 +36,7 @@ beforeAll(async () => {
   const grpcUrl = plane.standalone.grpcUrl;
   composerClient = new composer.ComposerServiceClient(grpcUrl, credentials.createInsecure());
   inventoryClient = new inventory.InventoryServiceClient(grpcUrl, credentials.createInsecure());
+  gatewayClient = new gateway.GatewayServiceClient(grpcUrl, credentials.createInsecure());
   financeToken = (await plane.clientWith('operator:finance')).token ?? '';
   researchToken = (await plane.clientWith('operator:research')).token ?? '';
   viewerToken = (await plane.clientWith('viewer:finance')).token ?? '';
@@ -43,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   composerClient.close();
   inventoryClient.close();
+  gatewayClient.close();
   await plane.close();
 });
 
@@ -144,5 +147,23 @@ describe('the public gRPC API', () => {
     expect(services).toContain('tessera.inventory.v1.InventoryService');
     expect(services).toContain('tessera.composer.v1.ComposerService');
     expect(services).toContain('grpc.health.v1.Health');
+  });
+
+  it("serves the gateway's own GatewayService beside the forwarded ones", async () => {
+    const me = await unary<gateway.WhoAmIResponse>(
+      (m, cb) => gatewayClient.whoAmI({}, m, cb),
+      bearer(financeToken),
+    );
+    expect(me.grants).toEqual(['operator:finance']);
+    expect(me.visibleTenants).toEqual(['finance']);
+    const tokens = await unary<gateway.ListTokensResponse>(
+      (m, cb) => gatewayClient.listTokens({}, m, cb),
+      bearer(plane.adminToken),
+    );
+    expect(tokens.tokens.map((token) => token.name)).toContain(me.subject.replace('token:', ''));
+    expect(JSON.stringify(tokens)).not.toContain(financeToken);
+    const grpcUrl = plane.standalone.grpcUrl;
+    expect(await healthStatus(grpcUrl, 'tessera.gateway.v1.GatewayService')).toBe('SERVING');
+    expect(await reflectionListServices(grpcUrl)).toContain('tessera.gateway.v1.GatewayService');
   });
 });

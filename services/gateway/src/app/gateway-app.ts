@@ -73,6 +73,9 @@ export async function startGatewayService(
       audit: adapters.audit,
       lookups: tenantLookups(clients, adapters.reservations),
       onAnswer: rememberReservations(adapters.reservations),
+      tokens: adapters.tokens,
+      feed: adapters.feed,
+      wakeups: adapters.feedSignal,
     });
     app = await NestFactory.create<NestExpressApplication>(
       GatewayModule.register(adapters),

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type Client,
   type handleServerStreamingCall,
@@ -9,15 +8,15 @@ import {
   status,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
-import { Logger } from '@nestjs/common';
-import { type Authenticators, authenticate } from '../../application/auth/authenticate.js';
+import type { Authenticators } from '../../application/auth/authenticate.js';
 import type { AuditLog } from '../../application/ports/audit-log.js';
 import type { Principal } from '../../domain/access.js';
 import { callDeadlineMs } from '../../infrastructure/grpc/unary.js';
-import { httpStatusOfGrpc } from '../rest/grpc-problem.js';
 import { authorizeCall, type TenantLookups } from './authorize-call.js';
+import { bearerCaller, correlationIdOf } from './bearer-caller.js';
+import { recordGrpcCall } from './grpc-audit.js';
 import type { CallRule } from './grpc-access-rules.js';
-import { GrpcRefusal, unauthenticated } from './grpc-refusal.js';
+import { GrpcRefusal } from './grpc-refusal.js';
 
 /** A request as the gateway receives it: its bytes (forwarded as they came) and its message. */
 export interface ReceivedRequest {
@@ -44,8 +43,6 @@ export interface ForwardingDeps {
   readonly onAnswer?: (method: string, request: unknown, response: unknown) => Promise<void>;
 }
 
-const auditLogger = new Logger('Audit');
-const correlationIdPattern = /^[A-Za-z0-9._:-]{1,100}$/;
 const readPrefixes = ['get', 'list', 'preview', 'watch'];
 
 /**
@@ -109,25 +106,11 @@ async function admit(
   rule: CallRule,
   deps: ForwardingDeps,
 ): Promise<Admitted> {
-  const [header] = incoming.get('authorization');
-  const credential =
-    typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
-  if (credential === undefined) {
-    throw unauthenticated(
-      'send an API token or OIDC access token as "authorization: Bearer <token>"',
-    );
-  }
-  const principal = await authenticate(credential, deps.authenticators);
-  if (principal === undefined)
-    throw unauthenticated('the bearer token is unknown, revoked or expired');
+  const principal = await bearerCaller(incoming, deps.authenticators);
   const tenant = await authorizeCall(rule, request.message, principal, deps.lookups);
-  const [given] = incoming.get('x-correlation-id');
   const metadata = new Metadata();
   metadata.set('x-actor', principal.subject);
-  metadata.set(
-    'x-correlation-id',
-    typeof given === 'string' && correlationIdPattern.test(given) ? given : randomUUID(),
-  );
+  metadata.set('x-correlation-id', correlationIdOf(incoming));
   return { principal, tenant, metadata };
 }
 
@@ -225,19 +208,11 @@ function refusalOf(error: unknown): Partial<ServiceError> {
 
 function audit(deps: ForwardingDeps, admitted: Admitted, method: AnyMethod, code: status): void {
   const [correlationId] = admitted.metadata.get('x-correlation-id');
-  deps.audit
-    .record({
-      actor: admitted.principal.subject,
-      tenant: admitted.tenant,
-      action: `gRPC ${method.path}`,
-      resource: method.path,
-      outcome: code === status.OK ? 200 : httpStatusOfGrpc(code),
-      correlationId: String(correlationId),
-    })
-    .catch((error: unknown) => {
-      auditLogger.error(
-        `an audit entry was not written: ${method.path} by ${admitted.principal.subject}`,
-        error instanceof Error ? error.stack : String(error),
-      );
-    });
+  recordGrpcCall(deps.audit, {
+    actor: admitted.principal.subject,
+    tenant: admitted.tenant,
+    path: method.path,
+    code,
+    correlationId: String(correlationId),
+  });
 }

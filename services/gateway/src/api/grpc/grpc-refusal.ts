@@ -1,5 +1,5 @@
 import { type Metadata, status } from '@grpc/grpc-js';
-import { errorDetailMetadata } from '@tessera/contracts';
+import { type common, errorDetailMetadata } from '@tessera/contracts';
 
 /** A call the gateway refuses before forwarding it, as gRPC clients of the services read one. */
 export class GrpcRefusal extends Error {
@@ -7,6 +7,7 @@ export class GrpcRefusal extends Error {
     readonly code: status,
     readonly errorCode: string,
     message: string,
+    readonly fieldViolations: readonly common.FieldViolation[] = [],
   ) {
     super(message);
     this.name = 'GrpcRefusal';
@@ -20,7 +21,7 @@ export class GrpcRefusal extends Error {
       metadata: errorDetailMetadata({
         code: this.errorCode,
         message: this.message,
-        fieldViolations: [],
+        fieldViolations: [...this.fieldViolations],
         metadata: {},
       }),
     };
@@ -35,3 +36,18 @@ export const notFound = (message: string) =>
   new GrpcRefusal(status.NOT_FOUND, 'NOT_FOUND', message);
 export const unavailable = (message: string) =>
   new GrpcRefusal(status.UNAVAILABLE, 'IDENTITY_PROVIDER_UNAVAILABLE', message);
+
+/** A request field that is wrong, in proto names (`grants[1]`), as REST words it. */
+export interface BadField {
+  readonly field: string;
+  readonly description: string;
+}
+
+/** INVALID_ARGUMENT naming every bad field, as REST's 400 does: nothing was changed. */
+export const invalidArgument = (fields: readonly BadField[]) =>
+  new GrpcRefusal(
+    status.INVALID_ARGUMENT,
+    'VALIDATION_FAILED',
+    `the request is invalid: ${[...new Set(fields.map((bad) => bad.field))].join(', ')}`,
+    fields.map((bad) => ({ field: bad.field, code: 'INVALID', description: bad.description })),
+  );

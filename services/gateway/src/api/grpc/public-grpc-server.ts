@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { type Client, Server, ServerCredentials } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
-import { composer, inventory } from '@tessera/contracts';
+import { composer, gateway, inventory } from '@tessera/contracts';
 import { HealthImplementation, service as healthService } from 'grpc-health-check';
 import { composerRules, inventoryRules } from './grpc-access-rules.js';
 import {
@@ -10,6 +10,7 @@ import {
   forwardingHandlers,
   passThroughDefinition,
 } from './forwarded-service.js';
+import { type GatewayServiceDeps, gatewayServiceHandlers } from './gateway/gateway-service.js';
 
 /** proto/ at the workspace root: the same five levels up from src/api/grpc and dist/api/grpc. */
 const protoRoot = fileURLToPath(new URL('../../../../../proto/', import.meta.url));
@@ -36,6 +37,16 @@ const publicServices = [
   },
 ] as const;
 
+/** The gateway's own service, served here rather than forwarded. */
+const gatewayService = {
+  name: 'tessera.gateway.v1.GatewayService',
+  proto: 'tessera/gateway/v1/gateway_service.proto',
+} as const;
+
+const servedServices = [...publicServices, gatewayService];
+
+export type PublicGrpcDeps = ForwardingDeps & Omit<GatewayServiceDeps, 'closing'>;
+
 export interface PublicGrpcClients {
   readonly inventory: Client;
   readonly composer: Client;
@@ -50,28 +61,34 @@ export interface RunningPublicGrpc {
 
 /**
  * Serves the public gRPC API on `host:port` (a free port for 0): every service of
- * `publicServices` forwarded with authentication and the REST API's access rules, server
- * reflection (v1 and v1alpha) describing them, and the standard health service.
+ * `publicServices` forwarded with authentication and the REST API's access rules, the gateway's
+ * own GatewayService, server reflection (v1 and v1alpha) describing them all, and the standard
+ * health service.
  */
 export async function startPublicGrpc(
   host: string,
   port: number,
   clients: PublicGrpcClients,
-  deps: ForwardingDeps,
+  deps: PublicGrpcDeps,
 ): Promise<RunningPublicGrpc> {
   const server = new Server();
   const health = new HealthImplementation({ '': 'SERVING' });
+  const closing = new AbortController();
   for (const service of publicServices) {
     server.addService(
       passThroughDefinition(service.definition),
       forwardingHandlers(service.definition, service.rules, service.client(clients), deps),
     );
-    health.setStatus(service.name, 'SERVING');
   }
+  server.addService(
+    gateway.GatewayServiceService,
+    gatewayServiceHandlers({ ...deps, closing: closing.signal }),
+  );
+  for (const service of servedServices) health.setStatus(service.name, 'SERVING');
   health.addToServer(server);
   new ReflectionService({
     ...loadSync(
-      publicServices.map((service) => service.proto),
+      servedServices.map((service) => service.proto),
       { includeDirs: [protoRoot] },
     ),
     ...healthDescriptors(),
@@ -86,7 +103,8 @@ export async function startPublicGrpc(
     url: `${host}:${bound}`,
     close: async () => {
       health.setStatus('', 'NOT_SERVING');
-      for (const service of publicServices) health.setStatus(service.name, 'NOT_SERVING');
+      for (const service of servedServices) health.setStatus(service.name, 'NOT_SERVING');
+      closing.abort();
       await new Promise<void>((resolve) => {
         server.tryShutdown(() => {
           resolve();

@@ -14,6 +14,7 @@ import { ApiProblem, type ProblemDocument, problemDocument } from './problem.js'
 const statusByCode: Readonly<Record<string, number>> = {
   TOKEN_NAME_TAKEN: 409,
   TOKEN_NOT_FOUND: 404,
+  FORBIDDEN: 403,
   IDENTITY_PROVIDER_UNAVAILABLE: 503,
   INVALID_LOG_POSITION: 400,
 };

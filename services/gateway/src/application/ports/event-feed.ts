@@ -51,3 +51,9 @@ export interface EventFeed {
   /** Events after a cursor in the order they were added, never skipping a late commit. */
   read(query: FeedQuery): Promise<readonly FeedEntry[]>;
 }
+
+/** Wakes the readers of this process when the feed has new events; readers also poll. */
+export interface FeedWakeups {
+  /** Calls `listener` on every wake-up until the returned function is called. */
+  listen(listener: () => void): () => void;
+}

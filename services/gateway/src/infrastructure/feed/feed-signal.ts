@@ -1,8 +1,10 @@
+import type { FeedWakeups } from '../../application/ports/event-feed.js';
+
 /**
  * Wakes the open event streams of this process when its feed consumer appended events. Streams
  * of other gateway replicas find them by polling (their consumer group member is elsewhere).
  */
-export class FeedSignal {
+export class FeedSignal implements FeedWakeups {
   private readonly listeners = new Set<() => void>();
 
   notify(): void {

@@ -2,10 +2,9 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { listAudit } from '../../../application/audit/list-audit.js';
 import type { AuditLog, AuditRecord } from '../../../application/ports/audit-log.js';
-import { visibleTenants } from '../../../domain/access.js';
 import { type Caller, CurrentCaller, Requires } from '../auth/access.decorators.js';
-import { requireTenantAccess } from '../auth/require-access.js';
 import { auditLogToken } from '../tokens.js';
 
 export class AuditQueryParams {
@@ -48,18 +47,12 @@ export class AuditController {
     @CurrentCaller() caller: Caller,
     @Query() query: AuditQueryParams,
   ): Promise<{ items: readonly AuditRecord[]; nextPageToken: string | undefined }> {
-    if (query.tenant !== undefined) requireTenantAccess(caller, 'operator', query.tenant);
-    const limit = query.pageSize ?? 100;
-    const items = await this.audit.query({
-      tenants:
-        query.tenant === undefined ? visibleTenants(caller.principal, 'operator') : [query.tenant],
+    const page = await listAudit(this.audit, caller.principal, {
+      tenant: query.tenant,
       actor: query.actor,
       after: query.pageToken,
-      limit,
+      limit: query.pageSize ?? 100,
     });
-    return {
-      items,
-      nextPageToken: items.length === limit ? items[items.length - 1]?.cursor : undefined,
-    };
+    return { items: page.items, nextPageToken: page.nextCursor };
   }
 }

@@ -1,10 +1,9 @@
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { visibleEventsQuery } from '../../../application/events/watch-events.js';
 import type { EventFeed } from '../../../application/ports/event-feed.js';
-import { visibleTenants } from '../../../domain/access.js';
 import type { FeedSignal } from '../../../infrastructure/feed/feed-signal.js';
 import { type Caller, CurrentCaller, Requires } from '../auth/access.decorators.js';
-import { requireTenantAccess } from '../auth/require-access.js';
 import { ApiProblem } from '../problem.js';
 import { eventFeedToken, feedSignalToken } from '../tokens.js';
 import { EventsQuery } from './events-query.dto.js';
@@ -38,20 +37,12 @@ export class EventsController {
     @Headers('last-event-id') lastEventId: string | undefined,
     @Res() response: StreamResponse,
   ): void {
-    if (query.tenant !== undefined) requireTenantAccess(caller, 'viewer', query.tenant);
-    const after = query.after ?? lastEventIdOf(lastEventId);
-    serveEventStream(
-      this.feed,
-      this.signal,
-      {
-        after,
-        kinds: query.kind?.split(','),
-        tenants: query.tenant === undefined ? visibleTenants(caller.principal) : [query.tenant],
-        tenantOnly: query.tenant !== undefined,
-      },
-      query.follow ?? true,
-      response,
-    );
+    const visible = visibleEventsQuery(caller.principal, {
+      kinds: query.kind?.split(','),
+      tenant: query.tenant,
+      after: query.after ?? lastEventIdOf(lastEventId),
+    });
+    serveEventStream(this.feed, this.signal, visible, query.follow ?? true, response);
   }
 }
 

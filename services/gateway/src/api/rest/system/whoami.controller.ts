@@ -1,6 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { grantText } from '../../../domain/access.js';
+import {
+  type CallerDescription,
+  describeCaller,
+} from '../../../application/whoami/describe-caller.js';
 import { type Caller, CurrentCaller, Requires } from '../auth/access.decorators.js';
 
 /** Who the caller is to the gateway: what a CLI's login checks, and what consoles show. */
@@ -9,11 +12,10 @@ import { type Caller, CurrentCaller, Requires } from '../auth/access.decorators.
 export class WhoamiController {
   @Get()
   @Requires('viewer')
-  @ApiOperation({ summary: 'The caller: its subject (recorded as the actor) and its grants' })
-  whoami(@CurrentCaller() caller: Caller): { subject: string; grants: string[] } {
-    return {
-      subject: caller.principal.subject,
-      grants: caller.principal.grants.map(grantText),
-    };
+  @ApiOperation({
+    summary: 'The caller: its subject (recorded as the actor), kind, grants and visible tenants',
+  })
+  whoami(@CurrentCaller() caller: Caller): CallerDescription {
+    return describeCaller(caller.principal);
   }
 }
