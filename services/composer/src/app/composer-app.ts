@@ -47,7 +47,7 @@ export async function startComposerService(
   const logger = structuredLogger('ComposerService');
   const pool = servicePool(config.databaseUrl, 'composer', logger);
   const persistence = createComposerPersistence({ pool });
-  const views = createComposerViews({ pool });
+  const views = createComposerViews({ pool, store: persistence.store });
   const healing = new DeferredHealing(logger);
   const candidates =
     options.candidates ??

@@ -187,7 +187,15 @@ describe('the composer gRPC service', () => {
     const failed = await calls.create({ spec: gpuSpec('finance', 9), idempotencyKey: 'list-1' });
     expect(failed.status?.phase).toBe(CompositionPhase.COMPOSITION_PHASE_FAILED);
     expect(failed.status?.reason).not.toBe('');
-    await expect.poll(() => phaseOf(failed.compositionId), eventually).toBeDefined();
+    // Lists are the projection's: wait until it has reached the new composition.
+    await expect
+      .poll(
+        async () =>
+          (await calls.list({ tenant: 'finance', page: { pageSize: 100, pageToken: '' } }))
+            .compositions.length,
+        eventually,
+      )
+      .toBe(2);
 
     const finance = await calls.list({ tenant: 'finance', page: { pageSize: 1, pageToken: '' } });
     expect(finance.compositions).toHaveLength(1);

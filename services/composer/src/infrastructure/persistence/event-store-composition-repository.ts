@@ -1,17 +1,13 @@
 import {
   type AppendOptions,
   ConcurrencyError,
-  type EventEnvelope,
   type EventStore,
   StreamNotFoundError,
 } from '@tessera/event-store';
 import {
   absentComposition,
   type CompositionFact,
-  type CompositionState,
-  compositionFactOf,
   compositionStreamId,
-  evolveComposition,
 } from '@tessera/composer-domain';
 import { quoteIdentifier } from '@tessera/postgres';
 import type pg from 'pg';
@@ -26,6 +22,7 @@ import {
 } from '../../application/ports/composition-repository.js';
 import type { AllocationLedger } from '../ledger/index.js';
 import { type IdempotencyKeys, specHash } from './idempotency-keys.js';
+import { foldComposition } from './fold-composition.js';
 import { newCompositionEvent } from './new-composition-event.js';
 import { PostgresLedgerPort } from './postgres-ledger-port.js';
 import { RecentCompositions } from './recent-compositions.js';
@@ -115,7 +112,7 @@ export class EventStoreCompositionRepository implements CompositionRepository {
   private async read(id: string): Promise<LoadedComposition> {
     try {
       const { version, events } = await this.store.readStream(compositionStreamId(id));
-      return { state: fold(events), version };
+      return { state: foldComposition(events), version };
     } catch (error) {
       if (error instanceof StreamNotFoundError) {
         return { state: absentComposition, version: 0 };
@@ -180,16 +177,4 @@ export class EventStoreCompositionRepository implements CompositionRepository {
       throw error;
     }
   }
-}
-
-function fold(events: readonly EventEnvelope[]): CompositionState {
-  let state: CompositionState = absentComposition;
-  for (const event of events) {
-    const stored = compositionFactOf({
-      type: event.type,
-      data: event.data as { compositionId: string } & Record<string, unknown>,
-    });
-    if (stored) state = evolveComposition(state, stored.fact);
-  }
-  return state;
 }

@@ -8,5 +8,6 @@ export {
   createComposerPersistence,
 } from './composer-persistence.js';
 export { EventStoreCompositionRepository } from './event-store-composition-repository.js';
+export { foldComposition } from './fold-composition.js';
 export { PostgresLedgerPort } from './postgres-ledger-port.js';
 export { composerOutboxRouting, composerTopic } from './outbox-routing.js';

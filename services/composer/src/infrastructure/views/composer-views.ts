@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { CompositionReadModel } from '../../application/queries/index.js';
 import { compositionsProjection } from './compositions-projection.js';
 import { PostgresCompositionReadModel } from './postgres-composition-read-model.js';
+import { ReadYourWritesCompositions } from './read-your-writes-compositions.js';
 import { composerViewsSchema, viewMigrations } from './view-migrations.js';
 
 export interface ComposerViews {
@@ -18,6 +19,11 @@ export interface ComposerViewsOptions {
   readonly pool: pg.Pool;
   /** Default `composer_views`. */
   readonly schema?: string;
+  /**
+   * The composer's store: a composition the projection does not show yet is read from its
+   * stream (`ReadYourWritesCompositions`). Without it, the projection alone answers.
+   */
+  readonly store?: EventStore;
 }
 
 /** The composer's read models in their own schema, built from the composer's events. */
@@ -25,11 +31,18 @@ export function createComposerViews(options: ComposerViewsOptions): ComposerView
   const schema = options.schema ?? composerViewsSchema;
   return {
     projections: [compositionsProjection(schema)],
-    readModel: new PostgresCompositionReadModel(options.pool, schema),
+    readModel: readModelOf(options, schema),
     migrate: async () => {
       await migrate(options.pool, schema, viewMigrations);
     },
   };
+}
+
+function readModelOf(options: ComposerViewsOptions, schema: string): CompositionReadModel {
+  const projected = new PostgresCompositionReadModel(options.pool, schema);
+  return options.store === undefined
+    ? projected
+    : new ReadYourWritesCompositions(projected, options.store);
 }
 
 /** Empties every view and replays the whole log into it (see `EventStore.rebuildProjection`). */

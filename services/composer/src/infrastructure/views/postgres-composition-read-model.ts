@@ -53,7 +53,18 @@ export class PostgresCompositionReadModel implements CompositionReadModel {
 }
 
 function viewOf(row: CompositionRow): CompositionView {
-  const { state } = row;
+  return compositionViewOf(row.state, {
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    version: row.version,
+  });
+}
+
+/** A composition as queries show it: its state, when its first and last events were recorded. */
+export function compositionViewOf(
+  state: Composition,
+  stream: { readonly createdAt: string; readonly updatedAt: string; readonly version: number },
+): CompositionView {
   return {
     id: state.id,
     tenant: state.spec.tenant,
@@ -64,9 +75,7 @@ function viewOf(row: CompositionRow): CompositionView {
     groups: heldGroups(state),
     reservationId: state.reservationId,
     attachDeadline: state.attachDeadline,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    version: row.version,
+    ...stream,
   };
 }
 

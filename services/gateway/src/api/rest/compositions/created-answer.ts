@@ -14,9 +14,11 @@ const readModelWaitMs = 1_000;
 
 /**
  * The answer to a compose or an apply: the composition as the composer's queries show it, with
- * its ETag, and `Location` to watch. When the read model has not caught up within a second (a
- * loaded composer), the answer is built from what the command itself answered, without an ETag:
- * the composition exists and was accepted either way, and the client must learn its id.
+ * its ETag, and `Location` to watch. The composer reads a composition its projection does not
+ * show yet from its event stream, so the first read normally finds it; should it not within a
+ * second (a composer of an older release), the answer is built from what the command itself
+ * answered, without an ETag: the composition exists and was accepted either way, and the client
+ * must learn its id.
  */
 export async function answerCreated(
   composerApi: ComposerApi,
