@@ -6,8 +6,9 @@ import { type RunningDistributed, startDistributed } from '@tessera/distributed'
 import { databaseUrl, kafkaBrokers } from '@tessera/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { type ApiClient, apiClient, eventually } from './test-support/api-client.js';
+import { type ApiClient, apiClient, eventually, tokenIssuer } from './test-support/api-client.js';
 import { fuzzEveryWriteOperation } from './test-support/fuzzed-writes.js';
+import { walkGuards } from './test-support/guard-walk.js';
 import { followLeaseThroughItsWindow } from './test-support/lease-window.js';
 
 /**
@@ -238,6 +239,18 @@ describe('distributed mode', () => {
     showLogsOnFailure();
     await followLeaseThroughItsWindow(started().httpUrl, admin);
   }, 150_000);
+
+  it('guards every operation of the OpenAPI document: 401, 403 for a viewer writing, 403/404 across tenants', async () => {
+    showLogsOnFailure();
+    const walk = await walkGuards({
+      baseUrl: started().httpUrl,
+      clientWith: tokenIssuer(started().httpUrl, admin, 'distributed-guards'),
+    });
+    expect(walk.operations.length).toBeGreaterThan(10);
+    expect(walk.openWithoutToken).toEqual([]);
+    expect(walk.writableByViewer).toEqual([]);
+    expect(walk.leakedToOtherTenant).toEqual([]);
+  }, 120_000);
 
   it('answers bad input with problem+json naming the fields, and stores nothing', async () => {
     showLogsOnFailure();

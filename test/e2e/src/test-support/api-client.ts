@@ -64,3 +64,24 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+let issuedTokens = 0;
+
+/**
+ * Issues API tokens as `admin` and answers clients holding them: `clientWith('operator:finance')`.
+ * Token names start with `prefix`.
+ */
+export function tokenIssuer(
+  baseUrl: string,
+  admin: ApiClient,
+  prefix: string,
+): (...grants: string[]) => Promise<ApiClient> {
+  return async (...grants) => {
+    issuedTokens += 1;
+    const issued = await admin.post('/v1/tokens', { name: `${prefix}-${issuedTokens}`, grants });
+    if (issued.status !== 201) {
+      throw new Error(`issuing a token answered ${issued.status}: ${JSON.stringify(issued.body)}`);
+    }
+    return apiClient(baseUrl, (issued.body as { secret: string }).secret);
+  };
+}

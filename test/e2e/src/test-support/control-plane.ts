@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type RunningStandalone, startStandalone } from '@tessera/standalone';
 import { createTestDatabase } from '@tessera/testing';
-import { type ApiClient, apiClient } from './api-client.js';
+import { type ApiClient, apiClient, tokenIssuer } from './api-client.js';
 
 export interface ControlPlane {
   /** `http://127.0.0.1:<port>`: the REST API under `/v1`. */
@@ -18,8 +18,6 @@ export interface ControlPlane {
   clientWith(...grants: string[]): Promise<ApiClient>;
   close(): Promise<void>;
 }
-
-let tokens = 0;
 
 /**
  * The whole control plane as `npm start` runs it (inventory, composer, simulated fleet, demo
@@ -49,16 +47,7 @@ export async function startControlPlane(prefix: string): Promise<ControlPlane> {
     adminToken,
     admin,
     standalone,
-    clientWith: async (...grants) => {
-      tokens += 1;
-      const issued = await admin.post('/v1/tokens', { name: `${prefix}-${tokens}`, grants });
-      if (issued.status !== 201) {
-        throw new Error(
-          `issuing a token answered ${issued.status}: ${JSON.stringify(issued.body)}`,
-        );
-      }
-      return apiClient(standalone.httpUrl, (issued.body as { secret: string }).secret);
-    },
+    clientWith: tokenIssuer(standalone.httpUrl, admin, prefix),
     close: async () => {
       await standalone.close();
       await database.drop();
