@@ -1,5 +1,6 @@
 import { LatencyRecorder } from '../core/latency-recorder.js';
 import { now, sleep } from '../core/timing.js';
+import type { ReadyWatcher } from './ready-watcher.js';
 import type { RestClient } from './rest-client.js';
 
 /** The README's server without a name or tenant: any host, 2 GPUs and 4 NVMe drives. */
@@ -20,6 +21,8 @@ export interface CycleSettings {
   readonly pollIntervalMs: number;
   readonly readyTimeoutMs: number;
   readonly signal: AbortSignal;
+  /** When given, Ready is learnt from the event stream instead of by polling. */
+  readonly watcher?: ReadyWatcher;
 }
 
 /** What the compositions of one phase did; each request lands in exactly one outcome. */
@@ -73,9 +76,10 @@ export class Decomposer {
 }
 
 /**
- * One client's composition: POST it, GET it every `pollIntervalMs` until its phase is Ready
- * (request → Ready runs from just before the POST to the answer that shows Ready), then hand it
- * to the decomposer (one that is not Ready in time too; a Failed one holds nothing).
+ * One client's composition: POST it, GET it every `pollIntervalMs` until its phase is Ready, or
+ * with a watcher wait for its Ready event on the stream (request → Ready runs from just before
+ * the POST to the answer or event that shows Ready), then hand it to the decomposer (one that is
+ * not Ready in time too; a Failed one holds nothing).
  */
 export async function composeUntilReady(
   client: RestClient,
@@ -99,6 +103,15 @@ export async function composeUntilReady(
   }
   const path = `/v1/compositions/${encodeURIComponent(id)}`;
   let phase = phaseOf(created.body);
+  if (settings.watcher !== undefined && phase !== 'Ready' && phase !== 'Failed') {
+    const remainingMs = settings.readyTimeoutMs - (now() - asked);
+    phase = await settings.watcher.until(id, remainingMs, settings.signal);
+    if (phase === undefined) {
+      marks.notReadyInTime += 1;
+      decomposer.release(id);
+      return;
+    }
+  }
   while (phase !== 'Ready' && phase !== 'Failed') {
     if (settings.signal.aborted || now() - asked > settings.readyTimeoutMs) {
       marks.notReadyInTime += 1;

@@ -2,8 +2,8 @@
  * What the API benchmark runs (issue 12): the whole control plane in standalone mode, driven
  * only through its public REST API as a client would. Compositions of 2 GPUs and 4 NVMe drives
  * are created (POST), watched (GET until `status.phase` is Ready) and decomposed (DELETE): by one
- * client, paced at 20 and at 50 requests/s, then by 16 closed loops; then list pages are timed
- * one request at a time.
+ * client, paced at 20 and at 50 requests/s, then by 16 closed loops; then at 50/s and in 16 loops
+ * again, watched on the event stream instead; then list pages are timed one request at a time.
  */
 export const apiPlan = {
   /**
@@ -38,6 +38,17 @@ export const apiPlan = {
   paced: { ratePerSecond: 50, durationMs: 20_000 },
   /** As many clients as the composer benchmark's burst, each composing one after another. */
   closedLoops: { lanes: 16, durationMs: 15_000 },
+  /**
+   * The same load with clients that learn Ready from the event stream (one SSE connection)
+   * instead of polling: what the server does when its clients do not poll. The stream is read
+   * from its start, so the run waits until it has been quiet for `quietMs` first.
+   */
+  watchingEvents: {
+    paced: { ratePerSecond: 50, durationMs: 20_000 },
+    closedLoops: { lanes: 16, durationMs: 15_000 },
+    quietMs: 500,
+    catchUpTimeoutMs: 60_000,
+  },
   /** Longest wait, after a phase, for every decomposition to finish (the pool refilled). */
   drainTimeoutMs: 30_000,
   lists: {
@@ -51,5 +62,5 @@ export const apiPlan = {
     /** Answered without a token and without calling a service: the HTTP stack's own cost. */
     floorPath: '/healthz',
   },
-  overallLimitMs: 240_000,
+  overallLimitMs: 330_000,
 } as const;

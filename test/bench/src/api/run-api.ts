@@ -16,6 +16,7 @@ import { startBenchControlPlane } from './control-plane.js';
 import { type ListLatency, timeList } from './list-latency.js';
 import { apiPlan as plan } from './plan.js';
 import { type PoolRestored, restorePool, waitForCapacity } from './pool-state.js';
+import { runWatchingPhases } from './watching-phases.js';
 import { RestClient } from './rest-client.js';
 
 /**
@@ -112,6 +113,12 @@ export async function runApiBenchmark(bench: BenchmarkContext): Promise<object> 
       );
       await drain('closedLoops');
 
+      const { watchingPaced, watchingLoops, watcher } = await runWatchingPhases(
+        environment,
+        plane,
+        { progress, drain },
+      );
+
       progress.step(
         `lists: ${plan.lists.measured} requests each after ${plan.lists.warmUp} not timed`,
       );
@@ -136,12 +143,25 @@ export async function runApiBenchmark(bench: BenchmarkContext): Promise<object> 
         finishedAt: new Date().toISOString(),
         clean:
           unexpectedAnswers.total === 0 &&
-          incomplete(warmUp, oneLoop, pacedBelowCapacity, paced, closedLoops) === 0 &&
+          incomplete(
+            warmUp,
+            oneLoop,
+            pacedBelowCapacity,
+            paced,
+            closedLoops,
+            watchingPaced,
+            watchingLoops,
+          ) === 0 &&
           Object.values(drains).every((entry) => entry.drained),
         unexpectedAnswers,
         headline: {
           compositionsPerSecond: closedLoops.compositionsPerSecond,
           requestToReadyMsAt50PerSecond: percentilesOf(paced),
+          watchingEvents: {
+            compositionsPerSecond: watchingLoops.compositionsPerSecond,
+            requestToReadyMsAt50PerSecond: percentilesOf(watchingPaced),
+            readyAt50PerSecond: `${watchingPaced.ready} of ${watchingPaced.requests}`,
+          },
           requestToReadyMsOneLoop: percentilesOf(oneLoop),
           requestToReadyMsBelowCapacity: {
             ratePerSecond: below.ratePerSecond,
@@ -164,6 +184,9 @@ export async function runApiBenchmark(bench: BenchmarkContext): Promise<object> 
           pacedBelowCapacity,
           pacedAt50PerSecond: paced,
           closedLoops,
+          pacedAt50PerSecondWatchingEvents: watchingPaced,
+          closedLoopsWatchingEvents: watchingLoops,
+          eventStream: watcher,
           poolRestoredAfter: drains,
         },
         lists: { floor, pages: lists },
@@ -192,6 +215,7 @@ export async function runApiBenchmark(bench: BenchmarkContext): Promise<object> 
             pacedBelowCapacity: plan.pacedBelowCapacity,
             paced: plan.paced,
             closedLoops: plan.closedLoops,
+            watchingEvents: plan.watchingEvents,
             lists: { warmUp: plan.lists.warmUp, measured: plan.lists.measured },
           },
         },
