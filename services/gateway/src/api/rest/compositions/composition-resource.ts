@@ -53,11 +53,6 @@ export function compositionResource(composition: composer.Composition): Composit
   };
 }
 
-/** The composition's version as an ETag: what `If-Match` compares. */
-export function compositionEtag(composition: { readonly version: number }): string {
-  return `"${composition.version}"`;
-}
-
 function conditionsOf(status: composer.CompositionStatus): Condition[] {
   const phase = phaseName(status.phase);
   const ready = status.phase === composer.CompositionPhase.COMPOSITION_PHASE_READY;

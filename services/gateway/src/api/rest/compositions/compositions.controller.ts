@@ -26,7 +26,7 @@ import { listedTenant } from '../auth/listed-tenant.js';
 import { requireTenantAccess } from '../auth/require-access.js';
 import type { HttpResponse } from '../http-types.js';
 import { type Page, pageOf, pageRequestOf } from '../paging.dto.js';
-import { checkIfMatch } from '../preconditions.js';
+import { checkIfMatch, ifMatchHeader, versionEtag } from '../preconditions.js';
 import { clientsToken } from '../tokens.js';
 import {
   DecomposeBody,
@@ -36,11 +36,7 @@ import {
   SpecBody,
 } from './composition-bodies.dto.js';
 import { visibleComposition } from './composition-access.js';
-import {
-  type CompositionResource,
-  compositionEtag,
-  compositionResource,
-} from './composition-resource.js';
+import { type CompositionResource, compositionResource } from './composition-resource.js';
 import { groupOf, specOf } from './spec-of.js';
 import { type PreviewResource, previewResource } from './preview-resource.js';
 import { idempotencyKeyOf } from './idempotency-key.js';
@@ -128,7 +124,7 @@ export class CompositionsController {
     @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CompositionResource> {
     const composition = await visibleComposition(this.composer, caller, id, 'viewer');
-    response.setHeader('ETag', compositionEtag(composition));
+    response.setHeader('ETag', versionEtag(composition));
     return compositionResource(composition);
   }
 
@@ -136,7 +132,7 @@ export class CompositionsController {
   @HttpCode(202)
   @Requires('operator')
   @ApiOperation({ summary: 'Add a device group to a Ready composition' })
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiHeader(ifMatchHeader)
   async expand(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -153,7 +149,7 @@ export class CompositionsController {
   @HttpCode(202)
   @Requires('operator')
   @ApiOperation({ summary: 'Detach and release some devices of a Ready composition' })
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiHeader(ifMatchHeader)
   async shrink(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -170,7 +166,7 @@ export class CompositionsController {
   @HttpCode(202)
   @Requires('operator')
   @ApiOperation({ summary: 'Detach and release everything (idempotent)' })
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiHeader(ifMatchHeader)
   decompose(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -185,7 +181,7 @@ export class CompositionsController {
   @HttpCode(202)
   @Requires('operator')
   @ApiOperation({ summary: 'Decompose: the same as POST …/decompose without a reason' })
-  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiHeader(ifMatchHeader)
   remove(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -224,7 +220,7 @@ export class CompositionsController {
   ): Promise<CompositionResource> {
     const composition = await this.composer.get(caller.call, id);
     response.setHeader('Location', `/v1/compositions/${encodeURIComponent(id)}`);
-    response.setHeader('ETag', compositionEtag(composition));
+    response.setHeader('ETag', versionEtag(composition));
     return compositionResource(composition);
   }
 }

@@ -3,11 +3,8 @@ import { composer } from '@tessera/contracts';
 import type { ComposerApi } from '../../../infrastructure/grpc/composer-api.js';
 import type { CallContext } from '../../../infrastructure/grpc/unary.js';
 import type { HttpResponse } from '../http-types.js';
-import {
-  type CompositionResource,
-  compositionEtag,
-  compositionResource,
-} from './composition-resource.js';
+import { versionEtag } from '../preconditions.js';
+import { type CompositionResource, compositionResource } from './composition-resource.js';
 
 /** How long a 202 waits for the composer's read model to show a new composition. */
 const readModelWaitMs = 1_000;
@@ -31,7 +28,7 @@ export async function answerCreated(
   response.setHeader('Location', `/v1/compositions/${encodeURIComponent(id)}`);
   try {
     const composition = await composerApi.getCreated(call, id, readModelWaitMs);
-    response.setHeader('ETag', compositionEtag(composition));
+    response.setHeader('ETag', versionEtag(composition));
     return compositionResource(composition);
   } catch (error) {
     if ((error as Partial<ServiceError>).code !== status.NOT_FOUND) throw error;

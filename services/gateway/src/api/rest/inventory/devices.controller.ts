@@ -9,7 +9,8 @@ import { clientsToken } from '../tokens.js';
 import { deviceFilterExpression, ListDevicesQuery } from './device-query.dto.js';
 import { asFilterProblem } from './filter-problem.js';
 import { devices, itemIdParam } from './hardware-collections.js';
-import { type ItemResource, itemEtag, itemResource } from './item-resource.js';
+import { versionEtag } from '../preconditions.js';
+import { type ItemResource, itemResource } from './item-resource.js';
 
 /** Devices: shared by every tenant, so any grant may read them (changes: hardware-commands). */
 @ApiTags('inventory')
@@ -48,7 +49,7 @@ export class DevicesController {
     @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<ItemResource> {
     const item = await this.inventory.getItem(caller.call, { kind: devices.kind, id });
-    response.setHeader('ETag', itemEtag(item));
+    response.setHeader('ETag', versionEtag(item));
     return itemResource(item);
   }
 }

@@ -7,7 +7,7 @@ import type { ServiceClients } from '../../../infrastructure/grpc/service-client
 import { type Caller, CurrentCaller, Requires } from '../auth/access.decorators.js';
 import { requirePlatformAccess } from '../auth/require-access.js';
 import type { HttpResponse } from '../http-types.js';
-import { checkIfMatch } from '../preconditions.js';
+import { checkIfMatch, ifMatchHeader, versionEtag } from '../preconditions.js';
 import { clientsToken } from '../tokens.js';
 import {
   type ControllerClass,
@@ -17,13 +17,7 @@ import {
 } from './hardware-collections.js';
 import { healthValue } from './inventory-names.js';
 import { HealthBody, LabelsBody, ReasonBody, UncordonBody } from './item-bodies.dto.js';
-import { type ItemResource, itemEtag, itemResource } from './item-resource.js';
-
-const ifMatchHeader = {
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag of your last read: refused (412) if the item changed since',
-};
+import { type ItemResource, itemResource } from './item-resource.js';
 
 /** What a command sends, for the item it names. */
 type Send = (target: { kind: inventory.ItemKind; id: string }) => Promise<{ itemVersion: number }>;
@@ -158,7 +152,7 @@ export function hardwareCommandsController(collection: HardwareCollection): Cont
         itemVersion,
       );
       if (caughtUp) {
-        request.response.setHeader('ETag', itemEtag(item));
+        request.response.setHeader('ETag', versionEtag(item));
       } else {
         request.response.status(202);
         request.response.setHeader(

@@ -12,7 +12,8 @@ import {
   itemIdParam,
   nameController,
 } from './hardware-collections.js';
-import { type ItemResource, itemEtag, itemResource } from './item-resource.js';
+import { versionEtag } from '../preconditions.js';
+import { type ItemResource, itemResource } from './item-resource.js';
 
 /**
  * `GET /v1/<collection>` and `GET /v1/<collection>/{id}` for one kind of item (hosts,
@@ -52,7 +53,7 @@ export function hardwareReadsController(collection: HardwareCollection): Control
       @Res({ passthrough: true }) response: HttpResponse,
     ): Promise<ItemResource> {
       const item = await this.inventory.getItem(caller.call, { kind: collection.kind, id });
-      response.setHeader('ETag', itemEtag(item));
+      response.setHeader('ETag', versionEtag(item));
       return itemResource(item);
     }
   }

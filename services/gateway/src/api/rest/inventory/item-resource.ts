@@ -48,11 +48,6 @@ export function itemResource(item: inventory.Item): ItemResource {
   };
 }
 
-/** The item's version as an ETag: what `If-Match` compares. */
-export function itemEtag(item: { readonly version: number }): string {
-  return `"${item.version}"`;
-}
-
 /** Devices carry whether the scheduler may choose them, and why not, as a condition. */
 function conditionsOf(item: inventory.Item): Condition[] {
   if (item.kind !== inventory.ItemKind.ITEM_KIND_DEVICE) return [];
