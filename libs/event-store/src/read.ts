@@ -4,6 +4,7 @@ import {
   commitSafeParameters,
   logStart,
   type LogPosition,
+  prepared,
   type Queryable,
 } from '@tessera/postgres';
 import { describeValue, InvalidArgumentError, StreamNotFoundError } from './errors.js';
@@ -67,12 +68,14 @@ export async function readStream(
     );
   }
   const { rows } = await db.query<{ current_version: string } & Partial<EventRow>>(
-    `SELECT s.version AS current_version, ${eventColumns}
-       FROM ${tables.streams} s
-       LEFT JOIN ${tables.events} e ON e.stream_id = s.stream_id AND e.stream_version >= $2
-      WHERE s.stream_id = $1
-      ORDER BY e.stream_version`,
-    [streamId, fromVersion],
+    prepared(
+      `SELECT s.version AS current_version, ${eventColumns}
+         FROM ${tables.streams} s
+         LEFT JOIN ${tables.events} e ON e.stream_id = s.stream_id AND e.stream_version >= $2
+        WHERE s.stream_id = $1
+        ORDER BY e.stream_version`,
+      [streamId, fromVersion],
+    ),
   );
   const first = rows[0];
   if (!first) throw new StreamNotFoundError(streamId);

@@ -20,3 +20,4 @@ export {
 } from './notifications.js';
 export { LogTailer, type LogTailerOptions } from './log-tailer.js';
 export { isTransientPostgresError } from './errors.js';
+export { prepared } from './prepared.js';

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@tessera/event-transport';
-import type { Queryable } from '@tessera/postgres';
+import { prepared, type Queryable } from '@tessera/postgres';
 import { outboxInsert, routeToOutbox } from '../outbox/outbox-writer.js';
 import type { StoreTables } from '../tables.js';
 import type { AppendPlan, AppendTarget } from './append-plan.js';
@@ -98,7 +98,8 @@ async function insertIfClaimed(
   );
   const outboxed = outboxInsert(tables, routeToOutbox(outbox, beforeInsert), 12);
   const { rows } = await db.query<InsertedEventRow & { readonly stream_version: string }>(
-    `WITH claimed AS (${claim}),
+    prepared(
+      `WITH claimed AS (${claim}),
      inserted AS (
        INSERT INTO ${tables.events}
          (id, stream_id, stream_version, type, schema_version, data, correlation_id, causation_id, actor, tenant)
@@ -114,20 +115,21 @@ async function insertIfClaimed(
      )${outboxed.cte}
      SELECT inserted.stream_version, inserted.position, inserted.recorded_at
        FROM inserted CROSS JOIN notified`,
-    [
-      streamId,
-      current,
-      events.map((event) => event.id),
-      events.map((event) => event.type),
-      events.map((event) => event.schemaVersion),
-      events.map((event) => event.json),
-      metadata.correlationId,
-      metadata.causationId,
-      metadata.actor,
-      metadata.tenant,
-      notifyInTransaction ? tables.channel : null,
-      ...outboxed.parameters,
-    ],
+      [
+        streamId,
+        current,
+        events.map((event) => event.id),
+        events.map((event) => event.type),
+        events.map((event) => event.schemaVersion),
+        events.map((event) => event.json),
+        metadata.correlationId,
+        metadata.causationId,
+        metadata.actor,
+        metadata.tenant,
+        notifyInTransaction ? tables.channel : null,
+        ...outboxed.parameters,
+      ],
+    ),
   );
   if (rows.length === 0) return undefined;
   const byVersion = new Map(rows.map((row) => [Number(row.stream_version), row]));

@@ -4,6 +4,7 @@ import {
   commitSafeParameters,
   type LogPosition,
   logStart,
+  prepared,
 } from '@tessera/postgres';
 import type { EventEnvelope } from '../envelope.js';
 import type { LogTables } from './log-schema.js';
@@ -34,13 +35,15 @@ export async function readLogBatch(
     envelope: EventEnvelope;
     headers: Record<string, string>;
   }>(
-    `SELECT transaction_id::text AS transaction_id_text, position::text AS position_text,
-            key, envelope, headers
-       FROM ${tables.messages}
-      WHERE topic = $1 AND ${commitSafeAfter(2)}
-      ORDER BY transaction_id, position
-      LIMIT $4`,
-    [topic, ...commitSafeParameters(after), limit],
+    prepared(
+      `SELECT transaction_id::text AS transaction_id_text, position::text AS position_text,
+              key, envelope, headers
+         FROM ${tables.messages}
+        WHERE topic = $1 AND ${commitSafeAfter(2)}
+        ORDER BY transaction_id, position
+        LIMIT $4`,
+      [topic, ...commitSafeParameters(after), limit],
+    ),
   );
   return rows.map((row) => ({
     position: { transactionId: row.transaction_id_text, position: Number(row.position_text) },
@@ -75,11 +78,13 @@ export async function saveGroupOffset(
   position: LogPosition,
 ): Promise<void> {
   await client.query(
-    `INSERT INTO ${tables.offsets} (consumer_group, topic, transaction_id, position)
-     VALUES ($1, $2, $3::xid8, $4::bigint)
-     ON CONFLICT (consumer_group, topic) DO UPDATE
-        SET transaction_id = EXCLUDED.transaction_id, position = EXCLUDED.position, updated_at = now()`,
-    [group, topic, position.transactionId, position.position],
+    prepared(
+      `INSERT INTO ${tables.offsets} (consumer_group, topic, transaction_id, position)
+       VALUES ($1, $2, $3::xid8, $4::bigint)
+       ON CONFLICT (consumer_group, topic) DO UPDATE
+          SET transaction_id = EXCLUDED.transaction_id, position = EXCLUDED.position, updated_at = now()`,
+      [group, topic, position.transactionId, position.position],
+    ),
   );
 }
 

@@ -1,4 +1,4 @@
-import { type Candidate } from './candidate-index.js';
+import { type Candidate, type DeviceRecord } from './candidate-index.js';
 import { type DeviceFilterPlugin, type DeviceScorePlugin, type GroupContext } from './framework.js';
 import { type Framework } from './registry.js';
 import { type DeviceDemand } from './scheduling-request.js';
@@ -25,23 +25,39 @@ const noPerDevicePlugins: DeviceVerdict = { refusal: undefined, score: 0 };
  * judged once, not once per host. Good for one decision only, while the pool stays as it is.
  */
 export class DeviceVerdicts {
-  private readonly byDemand = new Map<DeviceDemand, Map<string, DeviceVerdict>>();
+  private readonly byDemand = new Map<DeviceDemand, DemandVerdicts>();
 
   constructor(private readonly framework: Framework) {}
 
+  /** The verdicts of one demand: look it up once per host, then ask it per candidate. */
+  of(demand: DeviceDemand): DemandVerdicts {
+    let verdicts = this.byDemand.get(demand);
+    if (!verdicts) this.byDemand.set(demand, (verdicts = new DemandVerdicts(this.framework)));
+    return verdicts;
+  }
+}
+
+/**
+ * The per-device verdicts of one demand, by device record: within a decision the index does
+ * not change, so a device has one record however many hosts list it.
+ */
+export class DemandVerdicts {
+  private readonly byDevice = new Map<DeviceRecord, DeviceVerdict>();
+  private readonly filters: readonly DeviceFilterPlugin[];
+  private readonly scorers: Framework['deviceScorers']['perDevice'];
+
+  constructor(framework: Framework) {
+    this.filters = framework.deviceFilters.perDevice;
+    this.scorers = framework.deviceScorers.perDevice;
+  }
+
   of(candidate: Candidate, context: GroupContext): DeviceVerdict {
-    const { deviceFilters, deviceScorers } = this.framework;
-    if (deviceFilters.perDevice.length === 0 && deviceScorers.perDevice.length === 0) {
-      return noPerDevicePlugins;
-    }
-    let verdicts = this.byDemand.get(context.demand);
-    if (!verdicts) this.byDemand.set(context.demand, (verdicts = new Map<string, DeviceVerdict>()));
-    let verdict = verdicts.get(candidate.device.id);
+    if (this.filters.length === 0 && this.scorers.length === 0) return noPerDevicePlugins;
+    let verdict = this.byDevice.get(candidate.device);
     if (!verdict) {
-      const refusal = firstRefusal(deviceFilters.perDevice, candidate, context);
-      const score =
-        refusal === undefined ? addScores(0, deviceScorers.perDevice, candidate, context) : 0;
-      verdicts.set(candidate.device.id, (verdict = { refusal, score }));
+      const refusal = firstRefusal(this.filters, candidate, context);
+      const score = refusal === undefined ? addScores(0, this.scorers, candidate, context) : 0;
+      this.byDevice.set(candidate.device, (verdict = { refusal, score }));
     }
     return verdict;
   }

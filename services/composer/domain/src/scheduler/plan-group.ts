@@ -50,8 +50,9 @@ export function planDemand(
   const ranked = new RankedCandidates(placements.length === 0 ? demand.count : undefined);
   const { perRoute } = framework.deviceFilters;
   const routeScorers = framework.deviceScorers.perRoute;
+  const demandVerdicts = verdicts.of(demand);
   for (const candidate of reachable) {
-    const verdict = verdicts.of(candidate, context);
+    const verdict = demandVerdicts.of(candidate, context);
     const refusal = verdict.refusal ?? firstRefusal(perRoute, candidate, context);
     if (refusal === undefined) {
       ranked.add(candidate, addScores(verdict.score, routeScorers, candidate, context));

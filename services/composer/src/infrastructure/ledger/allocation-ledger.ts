@@ -1,4 +1,10 @@
-import { migrate, type MigrationResult, quoteIdentifier, withTransaction } from '@tessera/postgres';
+import {
+  migrate,
+  type MigrationResult,
+  prepared,
+  quoteIdentifier,
+  withTransaction,
+} from '@tessera/postgres';
 import type pg from 'pg';
 import {
   DeviceUnavailableError,
@@ -101,23 +107,25 @@ export class AllocationLedger {
       }
       await this.quotas.lockAndCheck(tx, request);
       const { rows } = await tx.query<AllocationRow>(
-        `INSERT INTO ${this.allocations}
-           (device_id, composition_id, state, owner, reservation_id, expires_at,
-            tenant, kind, lease_id)
-         SELECT device_id, $2, 'reserved', $3, $4, $5, $6, kind, $8
-           FROM unnest($1::text[], $7::text[]) AS requested(device_id, kind)
-          ORDER BY device_id COLLATE "C"
-         RETURNING ${allocationColumns}`,
-        [
-          deviceIds,
-          request.compositionId,
-          request.owner,
-          request.reservationId,
-          request.expiresAt,
-          request.tenant ?? null,
-          devices.map((device) => device.kind ?? null),
-          request.leaseId ?? null,
-        ],
+        prepared(
+          `INSERT INTO ${this.allocations}
+             (device_id, composition_id, state, owner, reservation_id, expires_at,
+              tenant, kind, lease_id)
+           SELECT device_id, $2, 'reserved', $3, $4, $5, $6, kind, $8
+             FROM unnest($1::text[], $7::text[]) AS requested(device_id, kind)
+            ORDER BY device_id COLLATE "C"
+           RETURNING ${allocationColumns}`,
+          [
+            deviceIds,
+            request.compositionId,
+            request.owner,
+            request.reservationId,
+            request.expiresAt,
+            request.tenant ?? null,
+            devices.map((device) => device.kind ?? null),
+            request.leaseId ?? null,
+          ],
+        ),
       );
       return rows.map(toAllocation).sort(byDevice);
     });
@@ -132,15 +140,17 @@ export class AllocationLedger {
     return this.inTransaction(client, async (tx) => {
       // One statement: the rows are locked in the ledger's lock order, then updated.
       const { rows } = await tx.query<AllocationRow>(
-        `UPDATE ${this.allocations} allocation SET state = 'allocated', expires_at = NULL
-           FROM (SELECT device_id AS locked_device, composition_id AS locked_composition
-                   FROM ${this.allocations}
-                  WHERE reservation_id = $1
-                  ORDER BY device_id COLLATE "C", composition_id COLLATE "C" FOR UPDATE) locked
-          WHERE allocation.device_id = locked.locked_device
-            AND allocation.composition_id = locked.locked_composition
-          RETURNING ${allocationColumns}`,
-        [reservationId],
+        prepared(
+          `UPDATE ${this.allocations} allocation SET state = 'allocated', expires_at = NULL
+             FROM (SELECT device_id AS locked_device, composition_id AS locked_composition
+                     FROM ${this.allocations}
+                    WHERE reservation_id = $1
+                    ORDER BY device_id COLLATE "C", composition_id COLLATE "C" FOR UPDATE) locked
+            WHERE allocation.device_id = locked.locked_device
+              AND allocation.composition_id = locked.locked_composition
+            RETURNING ${allocationColumns}`,
+          [reservationId],
+        ),
       );
       if (rows.length === 0) {
         throw new ReservationNotFoundError(reservationId);

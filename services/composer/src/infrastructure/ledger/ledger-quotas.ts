@@ -3,6 +3,7 @@ import {
   type TenantQuota,
   type TenantQuotaUsage,
 } from '@tessera/composer-domain';
+import { prepared } from '@tessera/postgres';
 import type pg from 'pg';
 import { compareText, type ReservationRequest } from './ledger-records.js';
 
@@ -108,11 +109,13 @@ export class LedgerQuotas {
   ): Promise<{ kind: string; maxDevices: number }[]> {
     if (kinds.length === 0) return [];
     const { rows } = await tx.query<{ kind: string; max_devices: number }>(
-      `SELECT kind, max_devices FROM ${this.quotas}
-        WHERE tenant = $1 AND kind = ANY($2)
-        ORDER BY kind COLLATE "C"
-        FOR UPDATE`,
-      [tenant, [...kinds].sort(compareText)],
+      prepared(
+        `SELECT kind, max_devices FROM ${this.quotas}
+          WHERE tenant = $1 AND kind = ANY($2)
+          ORDER BY kind COLLATE "C"
+          FOR UPDATE`,
+        [tenant, [...kinds].sort(compareText)],
+      ),
     );
     return rows.map((row) => ({ kind: row.kind, maxDevices: row.max_devices }));
   }

@@ -1,3 +1,4 @@
+import { prepared } from '@tessera/postgres';
 import type pg from 'pg';
 import {
   type Allocation,
@@ -31,14 +32,16 @@ export class LedgerStatements {
     limits: readonly number[],
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO ${this.capacity} AS capacity (device_id, max_compositions)
-       SELECT device_id, max_compositions
-         FROM unnest($1::text[], $2::int[]) AS requested(device_id, max_compositions)
-        ORDER BY device_id COLLATE "C"
-       ON CONFLICT (device_id) DO UPDATE SET max_compositions = EXCLUDED.max_compositions
-        WHERE capacity.max_compositions <> EXCLUDED.max_compositions
-          AND capacity.used <= EXCLUDED.max_compositions`,
-      [deviceIds, limits],
+      prepared(
+        `INSERT INTO ${this.capacity} AS capacity (device_id, max_compositions)
+         SELECT device_id, max_compositions
+           FROM unnest($1::text[], $2::int[]) AS requested(device_id, max_compositions)
+          ORDER BY device_id COLLATE "C"
+         ON CONFLICT (device_id) DO UPDATE SET max_compositions = EXCLUDED.max_compositions
+          WHERE capacity.max_compositions <> EXCLUDED.max_compositions
+            AND capacity.used <= EXCLUDED.max_compositions`,
+        [deviceIds, limits],
+      ),
     );
   }
 
@@ -56,6 +59,10 @@ export class LedgerStatements {
    * holding the device, a hold overlapping that lease's window; otherwise any hold not over).
    * In the same statement, whether anything is held under `reservationId` already (a repeated
    * reservation, or a reused id): the caller then looks at what (`heldUnder`).
+   *
+   * `capacity.device_id = ANY($1)` repeats the join's condition for the prepared statement's
+   * generic plan, which cannot know how many devices come: without it, that plan reads every
+   * capacity row into a hash table.
    */
   async blockedDevices(
     tx: pg.PoolClient,
@@ -68,17 +75,21 @@ export class LedgerStatements {
     limits: readonly number[],
   ): Promise<{ readonly blocked: string[]; readonly reservationInUse: boolean }> {
     const { rows } = await tx.query<{ device_id: string; under_reservation: boolean }>(
-      `(SELECT requested.device_id, false AS under_reservation
-          FROM unnest($1::text[], $2::int[]) AS requested(device_id, max_compositions)
-          JOIN ${this.capacity} capacity USING (device_id)
-         WHERE capacity.used >= LEAST(capacity.max_compositions, requested.max_compositions)
-            OR EXISTS (SELECT 1 FROM ${this.allocations} held
-                        WHERE held.device_id = requested.device_id AND held.composition_id = $3)
-            OR ${promisedElsewhere(this.holds, '$4::text')}
-         ORDER BY requested.device_id COLLATE "C")
-       UNION ALL
-       (SELECT device_id, true FROM ${this.allocations} WHERE reservation_id = $5 LIMIT 1)`,
-      [deviceIds, limits, request.compositionId, request.leaseId ?? null, request.reservationId],
+      prepared(
+        `(SELECT requested.device_id, false AS under_reservation
+            FROM unnest($1::text[], $2::int[]) AS requested(device_id, max_compositions)
+            JOIN ${this.capacity} capacity USING (device_id)
+           WHERE capacity.device_id = ANY($1::text[])
+             AND (capacity.used >= LEAST(capacity.max_compositions, requested.max_compositions)
+                  OR EXISTS (SELECT 1 FROM ${this.allocations} held
+                              WHERE held.device_id = requested.device_id
+                                AND held.composition_id = $3)
+                  OR ${promisedElsewhere(this.holds, '$4::text')})
+           ORDER BY requested.device_id COLLATE "C")
+         UNION ALL
+         (SELECT device_id, true FROM ${this.allocations} WHERE reservation_id = $5 LIMIT 1)`,
+        [deviceIds, limits, request.compositionId, request.leaseId ?? null, request.reservationId],
+      ),
     );
     return {
       blocked: rows.filter((row) => !row.under_reservation).map((row) => row.device_id),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Migration, quoteIdentifier } from '@tessera/postgres';
+import { type Migration, prepared, quoteIdentifier } from '@tessera/postgres';
 import type pg from 'pg';
 
 /**
@@ -42,9 +42,11 @@ export class IdempotencyKeys {
     specHash: string,
   ): Promise<KeyClaim> {
     const inserted = await client.query(
-      `INSERT INTO ${this.table} (key, composition_id, spec_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (key) DO NOTHING`,
-      [key, compositionId, specHash],
+      prepared(
+        `INSERT INTO ${this.table} (key, composition_id, spec_hash) VALUES ($1, $2, $3)
+         ON CONFLICT (key) DO NOTHING`,
+        [key, compositionId, specHash],
+      ),
     );
     if (inserted.rowCount === 1) {
       return { claimed: true };

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { DeviceFilter, ItemKind, PresentItem } from '@tessera/inventory-domain';
-import { quoteIdentifier } from '@tessera/postgres';
+import { prepared, quoteIdentifier } from '@tessera/postgres';
 import type pg from 'pg';
 import type {
   InventoryReadModel,
@@ -153,16 +152,6 @@ interface SourceRow {
   last_error: string | null;
   last_sync_at: Date | null;
   has_credentials: boolean;
-}
-
-/**
- * A named (prepared) statement: planned once per connection. Only for fixed, selective queries
- * whose plan does not depend on the values (the reachability and single-item look-ups), where
- * planning the joins of the `routes` view costs more than running them.
- */
-function prepared(text: string, values: unknown[]): pg.QueryConfig {
-  const name = `inventory-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-  return { name, text, values };
 }
 
 function sliceResult(rows: readonly ItemRow[], limit: number): SliceResult<ItemView> {
