@@ -25,7 +25,15 @@ interface Entry {
   readonly project: string;
   readonly dist: string;
   readonly source: string;
+  /** Node.js options of its own (docs/operations.md, "Node.js settings"). */
+  readonly nodeOptions?: readonly string[];
 }
+
+/**
+ * The composer's young generation: 64 MB semi-spaces instead of Node's 16 MB, so that its
+ * allocation-heavy scheduling decisions meet a minor collection four times less often.
+ */
+export const composerNodeOptions = ['--max-semi-space-size=64'] as const;
 
 const entries: Readonly<Record<ServiceName, Entry>> = {
   inventory: {
@@ -37,6 +45,7 @@ const entries: Readonly<Record<ServiceName, Entry>> = {
     project: 'composer',
     dist: 'services/composer/dist/main.js',
     source: 'services/composer/src/main.ts',
+    nodeOptions: composerNodeOptions,
   },
   agents: {
     project: 'simulated-agents',
@@ -59,14 +68,16 @@ export function serviceCommand(
   args: readonly string[] = [],
 ): ProcessCommand {
   const entry = entries[name];
+  const nodeOptions = entry.nodeOptions ?? [];
   if (runFrom === 'dist') {
     const script = path.join(workspaceRoot, entry.dist);
-    return { command: process.execPath, args: [script, ...args], script };
+    return { command: process.execPath, args: [...nodeOptions, script, ...args], script };
   }
   const script = path.join(workspaceRoot, entry.source);
   return {
     command: process.execPath,
     args: [
+      ...nodeOptions,
       '--enable-source-maps',
       '--conditions=@tessera/source',
       '--import',

@@ -87,6 +87,13 @@ export interface PlacementPlugin extends Plugin {
    * applies, the scheduler keeps only the best `count` candidates instead of ranking them all.
    */
   appliesTo?(demand: DeviceDemand): boolean;
+  /**
+   * The group a candidate falls in for this demand (its switch, its failure domain), for a
+   * placement that takes candidates of a group best first and never more than the demand's
+   * `count` of one group. When it is the only placement that applies, the scheduler keeps only
+   * the best `count` of each group (not when explaining: refusals count every candidate).
+   */
+  groupOf?(candidate: Candidate, demand: DeviceDemand): string;
 }
 
 export type Placement =

@@ -1,9 +1,10 @@
 import { type Candidate } from './candidate-index.js';
 import { ClosestMiss, FilterTally } from './filter-tally.js';
-import { type GroupContext, type ScoredCandidate } from './framework.js';
+import { type GroupContext, type PlacementPlugin, type ScoredCandidate } from './framework.js';
 import { RankedCandidates } from './ranked-candidates.js';
 import { addScores, type DeviceVerdicts, firstRefusal } from './device-verdicts.js';
 import { type Framework } from './registry.js';
+import { type DeviceDemand } from './scheduling-request.js';
 import { type Failure } from './status.js';
 
 /** One demand's explanation material, gathered over every host it was tried on. */
@@ -46,8 +47,7 @@ export function planDemand(
 
   const { demand } = context;
   const placements = framework.placements.filter((plugin) => plugin.appliesTo?.(demand) ?? true);
-  // Without a placement to narrow or reorder them, only the best `count` are worth keeping.
-  const ranked = new RankedCandidates(placements.length === 0 ? demand.count : undefined);
+  const ranked = rankingFor(placements, demand, trace);
   const { perRoute } = framework.deviceFilters;
   const routeScorers = framework.deviceScorers.perRoute;
   const demandVerdicts = verdicts.of(demand);
@@ -84,6 +84,27 @@ export function planDemand(
     return { code: 'unschedulable' };
   }
   return { code: 'success', chosen: ordered.slice(0, demand.count) };
+}
+
+/**
+ * Without a placement to narrow or reorder them, only the best `count` candidates are worth
+ * keeping; with one placement that groups them, the best `count` of each group; otherwise (and
+ * when explaining, where refusals count every candidate) all of them.
+ */
+function rankingFor(
+  placements: readonly PlacementPlugin[],
+  demand: DeviceDemand,
+  trace: DemandTrace | undefined,
+): RankedCandidates {
+  if (placements.length === 0) return new RankedCandidates(demand.count);
+  const [only] = placements;
+  if (placements.length === 1 && only?.groupOf !== undefined && trace === undefined) {
+    return new RankedCandidates(
+      demand.count,
+      (candidate) => only.groupOf?.(candidate, demand) ?? '',
+    );
+  }
+  return new RankedCandidates();
 }
 
 /** The devices of the demand's kind the host reaches, less those earlier groups planned. */

@@ -34,8 +34,28 @@ describe('RankedCandidates', () => {
     expect(ranked.best().map((s) => s.score)).toEqual([...scores].sort((a, b) => b - a));
   });
 
+  it('with a group, keeps the best `limit` of each group, ranked as a stable sort would', () => {
+    const groupOf = (c: { device: { id: string } }) => `g${Number(c.device.id.slice(1)) % 3}`;
+    for (const limit of [1, 2, 3, scores.length]) {
+      const ranked = new RankedCandidates(limit, groupOf);
+      for (const [at, score] of scores.entries()) ranked.add(candidate(`d${at}`), score);
+      const perGroup = new Map<string, number>();
+      const expected = stableBest(scores, scores.length).filter((id) => {
+        const group = groupOf({ device: { id } });
+        const taken = perGroup.get(group) ?? 0;
+        perGroup.set(group, taken + 1);
+        return taken < limit;
+      });
+      expect(
+        ranked.best().map((s) => s.candidate.device.id),
+        `limit ${limit}`,
+      ).toEqual(expected);
+    }
+  });
+
   it('answers nothing when nothing was added', () => {
     expect(new RankedCandidates(3).best()).toEqual([]);
     expect(new RankedCandidates().best()).toEqual([]);
+    expect(new RankedCandidates(3, () => 'g').best()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { type DeviceRecord } from '../candidate-index.js';
+import { type Candidate, type DeviceRecord } from '../candidate-index.js';
 import {
   type GroupContext,
   type Placement,
@@ -18,6 +18,9 @@ import { unschedulable } from '../status.js';
 export const failureDomainSpreadPlugin = {
   name: 'FailureDomainSpread',
   appliesTo: (demand: DeviceDemand) => demand.constraints?.spreadAcross !== undefined,
+  // Going round the domains, the first `count` taken hold at most `count` of one domain.
+  groupOf: (candidate: Candidate, demand: DeviceDemand) =>
+    domainOf(candidate.device, demand.constraints?.spreadAcross ?? 'enclosure'),
   place(candidates: readonly ScoredCandidate[], context: GroupContext): Placement {
     const across = context.demand.constraints?.spreadAcross;
     if (across === undefined) return { code: 'success', candidates };

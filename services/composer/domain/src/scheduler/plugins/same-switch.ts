@@ -40,6 +40,8 @@ export const sameSwitchPlugin = {
     return candidate.route.switchPath.length <= 1 ? success : beyondTheHostsSwitch;
   },
   appliesTo: (demand: DeviceDemand) => demand.constraints?.sameSwitchAs === 'group',
+  // `place` takes the best `count` below one switch.
+  groupOf: (candidate: Candidate) => leafSwitchOf(candidate.route),
   place(candidates: readonly ScoredCandidate[], context: GroupContext): Placement {
     const { demand } = context;
     if (demand.constraints?.sameSwitchAs !== 'group') return { code: 'success', candidates };
