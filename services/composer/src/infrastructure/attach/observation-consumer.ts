@@ -16,9 +16,10 @@ interface CompositionObservations {
 /**
  * Consumes fleet's observations and records them. Translates and delegates only. A batch is
  * split by composition: each composition's observations are recorded in their order with one
- * load and one append, several compositions at a time. Recording is idempotent, so a batch
- * delivered again (or one message at a time, after a failure) has one effect; a failure
- * propagates to the transport (retries, then dead letter).
+ * load and one append, up to `parallelCompositions` compositions at a time (a slot freed takes
+ * the next composition at once). Recording is idempotent, so a batch delivered again (or one
+ * message at a time, after a failure) has one effect; a failure propagates to the transport
+ * (retries, then dead letter).
  */
 export function subscribeToObservations(
   transport: EventTransport,
@@ -29,16 +30,23 @@ export function subscribeToObservations(
     group: attachConsumerGroup,
     maxBatchSize: 200,
     handleBatch: async (messages) => {
-      const byComposition = [...groupedByComposition(messages)];
-      for (let at = 0; at < byComposition.length; at += parallelCompositions) {
-        await Promise.all(
-          byComposition
-            .slice(at, at + parallelCompositions)
-            .map(([compositionId, { context, observations }]) =>
-              recordObservations(deps, compositionId, observations, context),
-            ),
-        );
-      }
+      const pending = [...groupedByComposition(messages)].reverse();
+      // A few recorders, each taking the next composition as soon as it is done with one. After
+      // a failure they take no more, and the batch fails once all of them have stopped: none is
+      // still recording when the transport delivers the batch again.
+      let failed: { readonly error: unknown } | undefined;
+      const recorder = async (): Promise<void> => {
+        for (let next = pending.pop(); next !== undefined && !failed; next = pending.pop()) {
+          const [compositionId, { context, observations }] = next;
+          try {
+            await recordObservations(deps, compositionId, observations, context);
+          } catch (error) {
+            failed ??= { error };
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: parallelCompositions }, recorder));
+      if (failed) throw failed.error;
     },
   });
 }
