@@ -32,23 +32,29 @@ export class DeviceVerdicts {
   /** The verdicts of one demand: look it up once per host, then ask it per candidate. */
   of(demand: DeviceDemand): DemandVerdicts {
     let verdicts = this.byDemand.get(demand);
-    if (!verdicts) this.byDemand.set(demand, (verdicts = new DemandVerdicts(this.framework)));
+    if (!verdicts) {
+      this.byDemand.set(demand, (verdicts = new DemandVerdicts(this.framework, demand)));
+    }
     return verdicts;
   }
 }
 
 /**
  * The per-device verdicts of one demand, by device record: within a decision the index does
- * not change, so a device has one record however many hosts list it.
+ * not change, so a device has one record however many hosts list it. Also the route filters
+ * that may refuse something for the demand (`mayRefuse`), for the caller to ask per route.
  */
 export class DemandVerdicts {
+  readonly routeFilters: readonly DeviceFilterPlugin[];
   private readonly byDevice = new Map<DeviceRecord, DeviceVerdict>();
   private readonly filters: readonly DeviceFilterPlugin[];
   private readonly scorers: Framework['deviceScorers']['perDevice'];
 
-  constructor(framework: Framework) {
-    this.filters = framework.deviceFilters.perDevice;
+  constructor(framework: Framework, demand: DeviceDemand) {
+    const mayRefuse = (plugin: DeviceFilterPlugin) => plugin.mayRefuse?.(demand) ?? true;
+    this.filters = framework.deviceFilters.perDevice.filter(mayRefuse);
     this.scorers = framework.deviceScorers.perDevice;
+    this.routeFilters = framework.deviceFilters.perRoute.filter(mayRefuse);
   }
 
   of(candidate: Candidate, context: GroupContext): DeviceVerdict {

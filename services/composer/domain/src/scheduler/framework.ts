@@ -64,6 +64,11 @@ export interface PerDevice {
 /** Whether one reachable device may serve a demand. */
 export interface DeviceFilterPlugin extends Plugin, PerDevice {
   filterDevice(candidate: Candidate, context: GroupContext): Status;
+  /**
+   * Whether it can refuse any device for this demand (absent: it can). One that cannot is not
+   * asked about each candidate of the demand: a route filter runs for every host and device.
+   */
+  mayRefuse?(demand: DeviceDemand): boolean;
 }
 
 /** Scores are in 0..100, higher is better; the configuration weighs them. */

@@ -48,12 +48,12 @@ export function planDemand(
   const { demand } = context;
   const placements = framework.placements.filter((plugin) => plugin.appliesTo?.(demand) ?? true);
   const ranked = rankingFor(placements, demand, trace);
-  const { perRoute } = framework.deviceFilters;
   const routeScorers = framework.deviceScorers.perRoute;
   const demandVerdicts = verdicts.of(demand);
+  const { routeFilters } = demandVerdicts;
   for (const candidate of reachable) {
     const verdict = demandVerdicts.of(candidate, context);
-    const refusal = verdict.refusal ?? firstRefusal(perRoute, candidate, context);
+    const refusal = verdict.refusal ?? firstRefusal(routeFilters, candidate, context);
     if (refusal === undefined) {
       ranked.add(candidate, addScores(verdict.score, routeScorers, candidate, context));
     } else if (refusal.status.code === 'error') {

@@ -130,6 +130,25 @@ describe('a wide pool (2,000 hosts, 20,000 devices)', () => {
     expect(Math.max(...calls.perDevice.values())).toBe(1);
   });
 
+  it('does not ask a route filter that cannot refuse anything for the demand', () => {
+    const { calls, registry } = countingRegistry();
+    const silent = {
+      ...registry,
+      Counting: () => ({ ...registry.Counting(), mayRefuse: () => false }),
+    } satisfies PluginRegistry;
+    const request: SchedulingRequest = {
+      tenant: 'acme',
+      host: { selector: {} },
+      groups: [{ name: 'drives', kind: 'nvme', count: 4 }],
+    };
+
+    expect(preview(request, index, config, silent)).toEqual(
+      preview(request, index, config, registry),
+    );
+    expect(calls.devices).toBe(32 * reachablePerKind);
+    expect(calls.hosts).toBe(2 * 32);
+  });
+
   it('looks only at each host’s reachable devices of the kind when nothing fits', () => {
     const { calls, registry } = countingRegistry();
     const request: SchedulingRequest = {

@@ -1,5 +1,6 @@
 import { type Candidate } from '../candidate-index.js';
 import { type DeviceFilterPlugin, type GroupContext } from '../framework.js';
+import { type DeviceDemand } from '../scheduling-request.js';
 import { success, unschedulable, type Status } from '../status.js';
 
 /**
@@ -17,4 +18,5 @@ export const fabricReachPlugin = {
     }
     return success;
   },
+  mayRefuse: (demand: DeviceDemand) => demand.constraints?.maxHops !== undefined,
 } as const satisfies DeviceFilterPlugin;

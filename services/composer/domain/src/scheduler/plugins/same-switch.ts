@@ -39,6 +39,8 @@ export const sameSwitchPlugin = {
     if (constraints.sameSwitchAs !== 'host') return success;
     return candidate.route.switchPath.length <= 1 ? success : beyondTheHostsSwitch;
   },
+  mayRefuse: (demand: DeviceDemand) =>
+    demand.constraints?.underSwitch !== undefined || demand.constraints?.sameSwitchAs === 'host',
   appliesTo: (demand: DeviceDemand) => demand.constraints?.sameSwitchAs === 'group',
   // `place` takes the best `count` below one switch.
   groupOf: (candidate: Candidate) => leafSwitchOf(candidate.route),
