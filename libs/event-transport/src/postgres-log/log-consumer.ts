@@ -44,6 +44,9 @@ export async function startLogConsumerRun(context: LogConsumerRunContext): Promi
     // An unreachable server must fail the start (and be retried) rather than hang it.
     connectionTimeoutMillis: 10_000,
     keepAlive: true,
+    // Its few statements are prepared, and their generic plans are the custom ones (an index
+    // scan in commit order): without this, Postgres kept planning the log read at every poll.
+    options: '-c plan_cache_mode=force_generic_plan',
   });
   let stopping = false;
   client.on('error', (error) => {

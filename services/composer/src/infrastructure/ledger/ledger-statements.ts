@@ -108,29 +108,36 @@ export class LedgerStatements {
     condition: string,
     parameters: readonly unknown[],
   ): Promise<Allocation[]> {
+    // The conditions are a few fixed texts (the ledger's release operations): prepared.
     const { rows: touched } = await tx.query<{ device_id: string }>(
-      `SELECT DISTINCT device_id FROM ${this.allocations} WHERE ${condition}`,
-      [...parameters],
+      prepared(`SELECT DISTINCT device_id FROM ${this.allocations} WHERE ${condition}`, parameters),
     );
     if (touched.length === 0) return [];
     const { rows: locked } = await tx.query<{ device_id: string }>(
-      `SELECT device_id FROM ${this.capacity} WHERE device_id = ANY($1)
-        ORDER BY device_id COLLATE "C" FOR UPDATE`,
-      [touched.map((row) => row.device_id)],
+      prepared(
+        `SELECT device_id FROM ${this.capacity} WHERE device_id = ANY($1)
+          ORDER BY device_id COLLATE "C" FOR UPDATE`,
+        [touched.map((row) => row.device_id)],
+      ),
     );
     const { rows: keys } = await tx.query<{ device_id: string; composition_id: string }>(
-      `SELECT device_id, composition_id FROM ${this.allocations}
-        WHERE (${condition}) AND device_id = ANY($${parameters.length + 1})
-        ORDER BY device_id COLLATE "C", composition_id COLLATE "C" FOR UPDATE`,
-      [...parameters, locked.map((row) => row.device_id)],
+      prepared(
+        `SELECT device_id, composition_id FROM ${this.allocations}
+          WHERE (${condition}) AND device_id = ANY($${parameters.length + 1})
+          ORDER BY device_id COLLATE "C", composition_id COLLATE "C" FOR UPDATE`,
+        [...parameters, locked.map((row) => row.device_id)],
+      ),
     );
     if (keys.length === 0) return [];
     const { rows } = await tx.query<AllocationRow>(
-      `DELETE FROM ${this.allocations} AS released
-        USING unnest($1::text[], $2::text[]) AS doomed(device, composition)
-        WHERE released.device_id = doomed.device AND released.composition_id = doomed.composition
-        RETURNING ${qualified('released', allocationColumns)}`,
-      [keys.map((key) => key.device_id), keys.map((key) => key.composition_id)],
+      prepared(
+        `DELETE FROM ${this.allocations} AS released
+          USING unnest($1::text[], $2::text[]) AS doomed(device, composition)
+          WHERE released.device_id = doomed.device
+            AND released.composition_id = doomed.composition
+          RETURNING ${qualified('released', allocationColumns)}`,
+        [keys.map((key) => key.device_id), keys.map((key) => key.composition_id)],
+      ),
     );
     return rows.map(toAllocation).sort(byDevice);
   }

@@ -6,7 +6,7 @@ import {
   evolveComposition,
 } from '@tessera/composer-domain';
 import type { EventEnvelope, Projection } from '@tessera/event-store';
-import { quoteIdentifier } from '@tessera/postgres';
+import { prepared, quoteIdentifier } from '@tessera/postgres';
 import type pg from 'pg';
 
 export const compositionsProjectionName = 'composer-compositions';
@@ -38,17 +38,18 @@ async function applyEvent(
   });
   if (stored === undefined) return;
   const { rows } = await client.query<{ state: CompositionState }>(
-    `SELECT state FROM ${table} WHERE id = $1`,
-    [stored.compositionId],
+    prepared(`SELECT state FROM ${table} WHERE id = $1`, [stored.compositionId]),
   );
   const state = evolveComposition(rows[0]?.state ?? absentComposition, stored.fact);
   if (state.status === 'absent') return;
   await client.query(
-    `INSERT INTO ${table} (id, tenant, phase, state, created_at, updated_at, version)
-     VALUES ($1, $2, $3, $4, $5, $5, $6)
-     ON CONFLICT (id) DO UPDATE
-       SET phase = EXCLUDED.phase, state = EXCLUDED.state,
-           updated_at = EXCLUDED.updated_at, version = EXCLUDED.version`,
-    [state.id, state.spec.tenant, state.status, state, event.recordedAt, event.streamVersion],
+    prepared(
+      `INSERT INTO ${table} (id, tenant, phase, state, created_at, updated_at, version)
+       VALUES ($1, $2, $3, $4, $5, $5, $6)
+       ON CONFLICT (id) DO UPDATE
+         SET phase = EXCLUDED.phase, state = EXCLUDED.state,
+             updated_at = EXCLUDED.updated_at, version = EXCLUDED.version`,
+      [state.id, state.spec.tenant, state.status, state, event.recordedAt, event.streamVersion],
+    ),
   );
 }

@@ -1,5 +1,5 @@
 import { type Composition, groupsOf } from '@tessera/composer-domain';
-import { quoteIdentifier } from '@tessera/postgres';
+import { prepared, quoteIdentifier } from '@tessera/postgres';
 import type pg from 'pg';
 import type {
   CompositionFilter,
@@ -29,8 +29,9 @@ export class PostgresCompositionReadModel implements CompositionReadModel {
 
   async getComposition(id: string): Promise<CompositionView | undefined> {
     const { rows } = await this.pool.query<CompositionRow>(
-      `SELECT state, created_at, updated_at, version FROM ${this.table} WHERE id = $1`,
-      [id],
+      prepared(`SELECT state, created_at, updated_at, version FROM ${this.table} WHERE id = $1`, [
+        id,
+      ]),
     );
     return rows[0] && viewOf(rows[0]);
   }

@@ -4,6 +4,7 @@ import {
   decodeLogPosition,
   encodeLogPosition,
   logStart,
+  prepared,
 } from '@tessera/postgres';
 import type pg from 'pg';
 import type {
@@ -39,9 +40,18 @@ export class PostgresAuditLog implements AuditLog {
 
   async record(entry: AuditEntry): Promise<void> {
     await this.pool.query(
-      `INSERT INTO ${this.table} (actor, tenant, action, resource, outcome, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [entry.actor, entry.tenant, entry.action, entry.resource, entry.outcome, entry.correlationId],
+      prepared(
+        `INSERT INTO ${this.table} (actor, tenant, action, resource, outcome, correlation_id)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [
+          entry.actor,
+          entry.tenant,
+          entry.action,
+          entry.resource,
+          entry.outcome,
+          entry.correlationId,
+        ],
+      ),
     );
   }
 

@@ -1,4 +1,4 @@
-import { withTransaction } from '@tessera/postgres';
+import { prepared, withTransaction } from '@tessera/postgres';
 import type pg from 'pg';
 import { type Grant, grantText, parseGrant } from '../../domain/access.js';
 import type { ApiToken, NewApiToken, TokenStore } from '../../application/ports/token-store.js';
@@ -56,10 +56,14 @@ export class PostgresTokenStore implements TokenStore {
   }
 
   async findActive(sha256: Buffer, now: Date): Promise<ApiToken | undefined> {
+    // Every authenticated request asks this: a prepared statement, not planned each time.
     const { rows } = await this.pool.query<TokenRow>(
-      `SELECT ${columns} FROM ${this.table}
-        WHERE secret_sha256 = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)`,
-      [sha256, now],
+      prepared(
+        `SELECT ${columns} FROM ${this.table}
+          WHERE secret_sha256 = $1 AND revoked_at IS NULL
+            AND (expires_at IS NULL OR expires_at > $2)`,
+        [sha256, now],
+      ),
     );
     return rows[0] === undefined ? undefined : tokenOf(rows[0]);
   }
