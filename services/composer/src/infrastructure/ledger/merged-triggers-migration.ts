@@ -13,9 +13,9 @@ import { type Migration } from '@tessera/postgres';
  * - `keep_allocation_identity` (BEFORE UPDATE, per row): device, composition, tenant, kind and
  *   lease never change, and `exclusive` stays as stamped.
  * - `count_allocations` (AFTER INSERT / AFTER DELETE, per statement, over the transition table):
- *   one UPDATE of `device_capacity.used` per statement, by device, after locking those capacity
- *   rows in device order (as the ledger does; an insert's rows hold them already). Its CHECK
- *   still refuses a count past the limit inside the writer's statement.
+ *   one UPDATE of `device_capacity.used` per statement, by device. Its CHECK still refuses a
+ *   count past the limit inside the writer's statement; the deletes lock the capacity rows in
+ *   device order first, as the ledger does.
  *
  * The messages and error codes are migration 1-4's.
  */
@@ -85,15 +85,19 @@ export const mergedTriggersMigration: Migration = {
 
     CREATE FUNCTION count_allocations() RETURNS trigger LANGUAGE plpgsql
     SET search_path FROM CURRENT AS $$
-    DECLARE
-      step integer := CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END;
     BEGIN
+      IF TG_OP = 'INSERT' THEN
+        UPDATE device_capacity capacity SET used = capacity.used + added.n
+          FROM (SELECT device_id, count(*)::int AS n FROM changed GROUP BY device_id) added
+         WHERE capacity.device_id = added.device_id;
+        RETURN NULL;
+      END IF;
       PERFORM 1 FROM device_capacity
         WHERE device_id IN (SELECT device_id FROM changed)
         ORDER BY device_id COLLATE "C" FOR UPDATE;
-      UPDATE device_capacity capacity SET used = capacity.used + step * counted.n
-        FROM (SELECT device_id, count(*)::int AS n FROM changed GROUP BY device_id) counted
-       WHERE capacity.device_id = counted.device_id;
+      UPDATE device_capacity capacity SET used = capacity.used - gone.n
+        FROM (SELECT device_id, count(*)::int AS n FROM changed GROUP BY device_id) gone
+       WHERE capacity.device_id = gone.device_id;
       RETURN NULL;
     END $$;
     CREATE TRIGGER allocations_count_inserts AFTER INSERT ON allocations
