@@ -1,18 +1,17 @@
 import { type Migration } from '@tessera/postgres';
 import { countedUsageMigration } from './counted-usage-migration.js';
 import { holdWindowsMigration } from './hold-windows-migration.js';
-import { mergedTriggersMigration } from './merged-triggers-migration.js';
 
 /**
  * The allocation ledger's schema. The database itself refuses over-allocation, whoever writes:
  *
  * - `device_capacity.used` counts a device's allocation rows and carries
- *   `CHECK (used <= max_compositions)`. It is maintained only by triggers on `allocations` (+1
- *   per inserted row, -1 per deleted row; per statement since migration 6), so the count changes
- *   in the same statement as the rows: a second allocation of an exclusive device fails its own
- *   INSERT, inside the writer's transaction, whether it comes from the ledger, another composer
- *   replica or a hand-written statement. An inserted row first takes the device's row lock, so
- *   concurrent writers of one device queue and each sees the count the previous one committed.
+ *   `CHECK (used <= max_compositions)`. It is maintained only by a row trigger on `allocations`
+ *   (+1 per inserted row, -1 per deleted row), so the count changes in the same statement as the
+ *   row: a second allocation of an exclusive device fails its own INSERT, inside the writer's
+ *   transaction, whether it comes from the ledger, another composer replica or a hand-written
+ *   statement. The trigger's UPDATE also takes the device's row lock, so concurrent writers of
+ *   one device queue and each sees the count the previous one committed.
  * - `used` cannot be set by hand: a trigger on `device_capacity` refuses any change to it that
  *   does not come from the allocation trigger (`pg_trigger_depth()`), and new capacity rows
  *   start at 0.
@@ -261,5 +260,4 @@ export const ledgerMigrations: readonly Migration[] = [
   },
   holdWindowsMigration,
   countedUsageMigration,
-  mergedTriggersMigration,
 ];
