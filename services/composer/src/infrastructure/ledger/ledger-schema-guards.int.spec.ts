@@ -74,6 +74,47 @@ describe('the ledger schema, written to directly', () => {
     ).rejects.toMatchObject({ code: '23514' });
   });
 
+  it('refuses changing an allocation’s tenant, kind or lease', async () => {
+    for (const change of [`tenant = 'other'`, `kind = 'fpga'`, `lease_id = 'lease-x'`]) {
+      await expect(
+        fixture.pool.query(
+          `UPDATE composer_ledger.allocations SET ${change} WHERE device_id = 'gpu-exclusive'`,
+        ),
+        change,
+      ).rejects.toMatchObject({ code: '23514' });
+    }
+  });
+
+  it('counts every row of one statement, inserting and deleting several devices at once', async () => {
+    await fixture.pool.query(
+      `INSERT INTO composer_ledger.device_capacity (device_id, max_compositions)
+       VALUES ('pool-a', 3), ('pool-b', 1)`,
+    );
+    await fixture.pool.query(
+      `INSERT INTO composer_ledger.allocations (device_id, composition_id, state, owner, reservation_id)
+       VALUES ('pool-a', 'x', 'allocated', 'someone', 'x'), ('pool-a', 'y', 'allocated', 'someone', 'y'),
+              ('pool-b', 'x', 'allocated', 'someone', 'x')`,
+    );
+    expect(await fixture.ledger.usage(['pool-a', 'pool-b'])).toEqual([
+      { deviceId: 'pool-a', used: 2, maxCompositions: 3 },
+      { deviceId: 'pool-b', used: 1, maxCompositions: 1 },
+    ]);
+    // One statement past a limit fails whole: pool-a would take its third and fourth.
+    await expect(
+      fixture.pool.query(
+        `INSERT INTO composer_ledger.allocations (device_id, composition_id, state, owner, reservation_id)
+         VALUES ('pool-a', 'z', 'allocated', 'someone', 'z'), ('pool-a', 'w', 'allocated', 'someone', 'w')`,
+      ),
+    ).rejects.toMatchObject({ code: '23514' });
+    await fixture.pool.query(
+      `DELETE FROM composer_ledger.allocations WHERE device_id IN ('pool-a', 'pool-b')`,
+    );
+    expect(await fixture.ledger.usage(['pool-a', 'pool-b'])).toEqual([
+      { deviceId: 'pool-a', used: 0, maxCompositions: 3 },
+      { deviceId: 'pool-b', used: 0, maxCompositions: 1 },
+    ]);
+  });
+
   it('still refuses the second exclusive allocation by count when the index is sidestepped', async () => {
     const client = await fixture.pool.connect();
     try {
