@@ -30,8 +30,10 @@ function observed(compositionId: string, position: number): DeliveredMessage {
     observedAt: '2026-01-01T00:00:01.000Z',
   });
   return {
+    topic: 'tessera.fleet.events.v1',
     key: 'h1',
     headers: {},
+    attempt: 1,
     envelope: {
       id: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
       type: 'tessera.composer.v1.DeviceAttachObserved',
@@ -46,7 +48,7 @@ function observed(compositionId: string, position: number): DeliveredMessage {
       tenant: null,
       data,
     },
-  } as DeliveredMessage;
+  };
 }
 
 /**
