@@ -6,11 +6,7 @@ import {
   withTransaction,
 } from '@tessera/postgres';
 import type pg from 'pg';
-import {
-  DeviceUnavailableError,
-  ReservationMismatchError,
-  ReservationNotFoundError,
-} from './ledger-errors.js';
+import { ReservationNotFoundError } from './ledger-errors.js';
 import { ledgerMigrations } from './ledger-migrations.js';
 import { LedgerLeaseHolds } from './ledger-lease-holds.js';
 import { LedgerQuotas } from './ledger-quotas.js';
@@ -25,6 +21,7 @@ import {
   type ReservationRequest,
   toAllocation,
 } from './ledger-records.js';
+import { reservedOrThrow, type ReservationRow } from './reservation-outcome.js';
 import { validatedDevices } from './reservation-validation.js';
 
 export interface AllocationLedgerOptions {
@@ -48,6 +45,8 @@ export class AllocationLedger {
   readonly schema: string;
   private readonly capacity: string;
   private readonly allocations: string;
+  private readonly reserveDevices: string;
+  private readonly confirmReservation: string;
   private readonly statements: LedgerStatements;
   /** Tenant quotas per device kind and their usage (migration 2). */
   readonly quotas: LedgerQuotas;
@@ -59,8 +58,10 @@ export class AllocationLedger {
     const schema = quoteIdentifier(this.schema);
     this.capacity = `${schema}.device_capacity`;
     this.allocations = `${schema}.allocations`;
+    this.reserveDevices = `${schema}.reserve_devices`;
+    this.confirmReservation = `${schema}.confirm_reservation`;
     const holds = `${schema}.lease_holds`;
-    this.statements = new LedgerStatements(this.capacity, this.allocations, holds);
+    this.statements = new LedgerStatements(schema, this.capacity, this.allocations);
     this.quotas = new LedgerQuotas(options.pool, schema);
     this.leaseHolds = new LedgerLeaseHolds(
       holds,
@@ -78,57 +79,31 @@ export class AllocationLedger {
   /**
    * Reserves every device for the composition, or none: throws `DeviceUnavailableError` naming
    * each device at its limit (or already in the composition, or promised to another lease), and
-   * `QuotaExceededError` when the request's tenant would go past a quota of a device kind. Repeating a reservation id with
-   * the same composition and devices returns what it holds (reserved or since confirmed); with
-   * anything else it throws `ReservationMismatchError`.
+   * `QuotaExceededError` when the request's tenant would go past a quota of a device kind.
+   * Repeating a reservation id with the same composition and devices returns what it holds
+   * (reserved or since confirmed); with anything else it throws `ReservationMismatchError`.
+   * One round trip: the steps run in `reserve_devices` (ledger migration 7).
    */
   async reserve(request: ReservationRequest, client?: pg.PoolClient): Promise<Allocation[]> {
     const devices = validatedDevices(request);
-    const deviceIds = devices.map((device) => device.deviceId);
-    const limits = devices.map((device) => device.maxCompositions);
-    return await this.inTransaction(client, async (tx) => {
-      await this.statements.lockDevices(tx, deviceIds, limits);
-      const { blocked, reservationInUse } = await this.statements.blockedDevices(
-        tx,
-        request,
-        deviceIds,
-        limits,
-      );
-      if (reservationInUse) {
-        const held = await this.statements.heldUnder(tx, request.reservationId);
-        const sameDevices = held.map((a) => a.deviceId).join('\n') === deviceIds.join('\n');
-        if (!sameDevices || held.some((a) => a.compositionId !== request.compositionId)) {
-          throw new ReservationMismatchError(request.reservationId);
-        }
-        return held;
-      }
-      if (blocked.length > 0) {
-        throw new DeviceUnavailableError(blocked);
-      }
-      await this.quotas.lockAndCheck(tx, request);
-      const { rows } = await tx.query<AllocationRow>(
-        prepared(
-          `INSERT INTO ${this.allocations}
-             (device_id, composition_id, state, owner, reservation_id, expires_at,
-              tenant, kind, lease_id)
-           SELECT device_id, $2, 'reserved', $3, $4, $5, $6, kind, $8
-             FROM unnest($1::text[], $7::text[]) AS requested(device_id, kind)
-            ORDER BY device_id COLLATE "C"
-           RETURNING ${allocationColumns}`,
-          [
-            deviceIds,
-            request.compositionId,
-            request.owner,
-            request.reservationId,
-            request.expiresAt,
-            request.tenant ?? null,
-            devices.map((device) => device.kind ?? null),
-            request.leaseId ?? null,
-          ],
-        ),
-      );
-      return rows.map(toAllocation).sort(byDevice);
-    });
+    const { rows } = await (client ?? this.options.pool).query<ReservationRow>(
+      prepared(
+        `SELECT refusal, ${allocationColumns}, kind, max_devices, in_use, wanted
+           FROM ${this.reserveDevices}($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          devices.map((device) => device.deviceId),
+          devices.map((device) => device.maxCompositions),
+          devices.map((device) => device.kind ?? null),
+          request.compositionId,
+          request.owner,
+          request.reservationId,
+          request.expiresAt,
+          request.tenant ?? null,
+          request.leaseId ?? null,
+        ],
+      ),
+    );
+    return reservedOrThrow(request, devices, rows);
   }
 
   /**
@@ -136,27 +111,14 @@ export class AllocationLedger {
    * its expiry that no sweep has released yet still holds its devices and can be confirmed;
    * one already released throws `ReservationNotFoundError`.
    */
-  confirm(reservationId: string, client?: pg.PoolClient): Promise<Allocation[]> {
-    return this.inTransaction(client, async (tx) => {
-      // One statement: the rows are locked in the ledger's lock order, then updated.
-      const { rows } = await tx.query<AllocationRow>(
-        prepared(
-          `UPDATE ${this.allocations} allocation SET state = 'allocated', expires_at = NULL
-             FROM (SELECT device_id AS locked_device, composition_id AS locked_composition
-                     FROM ${this.allocations}
-                    WHERE reservation_id = $1
-                    ORDER BY device_id COLLATE "C", composition_id COLLATE "C" FOR UPDATE) locked
-            WHERE allocation.device_id = locked.locked_device
-              AND allocation.composition_id = locked.locked_composition
-            RETURNING ${allocationColumns}`,
-          [reservationId],
-        ),
-      );
-      if (rows.length === 0) {
-        throw new ReservationNotFoundError(reservationId);
-      }
-      return rows.map(toAllocation).sort(byDevice);
-    });
+  async confirm(reservationId: string, client?: pg.PoolClient): Promise<Allocation[]> {
+    const { rows } = await (client ?? this.options.pool).query<AllocationRow>(
+      prepared(`SELECT ${allocationColumns} FROM ${this.confirmReservation}($1)`, [reservationId]),
+    );
+    if (rows.length === 0) {
+      throw new ReservationNotFoundError(reservationId);
+    }
+    return rows.map(toAllocation).sort(byDevice);
   }
 
   /**

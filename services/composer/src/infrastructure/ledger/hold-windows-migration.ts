@@ -13,8 +13,8 @@ import { type Migration } from '@tessera/postgres';
  *   no end the ledger knows of, so it could still hold the device when a later window starts.
  *
  * The guard locks the device's capacity row first, as the hold guard does, so an allocation and
- * a hold of one device never pass their checks at the same time. The ledger's `blockedDevices`
- * asks the same question before inserting (`promisedElsewhere` below).
+ * a hold of one device never pass their checks at the same time. The ledger asks the same
+ * question before inserting (`reserve_devices`, migration 7).
  */
 export const holdWindowsMigration: Migration = {
   version: 4,
@@ -51,19 +51,3 @@ export const holdWindowsMigration: Migration = {
     END $$;
   `,
 };
-
-/**
- * SQL condition (for `blockedDevices`): the device `requested.device_id` is promised to a lease
- * other than `leaseParameter`'s in a way that keeps it from that composition, by the rule of
- * migration 4.
- */
-export function promisedElsewhere(holds: string, leaseParameter: string): string {
-  return `EXISTS (SELECT 1 FROM ${holds} rival
-                   LEFT JOIN ${holds} own
-                     ON own.device_id = rival.device_id AND own.lease_id = ${leaseParameter}
-                  WHERE rival.device_id = requested.device_id
-                    AND rival.lease_id IS DISTINCT FROM ${leaseParameter}
-                    AND CASE WHEN own.lease_id IS NULL THEN rival.ends_at > now()
-                             ELSE rival.starts_at < own.ends_at
-                                  AND own.starts_at < rival.ends_at END)`;
-}

@@ -1,6 +1,8 @@
 import { type Migration } from '@tessera/postgres';
 import { countedUsageMigration } from './counted-usage-migration.js';
 import { holdWindowsMigration } from './hold-windows-migration.js';
+import { reserveFunctionMigration } from './reserve-function-migration.js';
+import { unchangingAllocationsMigration } from './unchanging-allocations-migration.js';
 
 /**
  * The allocation ledger's schema. The database itself refuses over-allocation, whoever writes:
@@ -18,7 +20,8 @@ import { holdWindowsMigration } from './hold-windows-migration.js';
  * - As a second guard, allocation rows of exclusive devices (`max_compositions = 1` when the row
  *   is written; the flag is set by a trigger, not by the writer) fall under a partial unique
  *   index on `device_id`: even a wrong `used` could not let two of them coexist.
- * - An allocation's device and composition never change: release it and reserve again.
+ * - An allocation's device, composition, tenant, kind, lease and exclusivity never change
+ *   (migration 6): release it and reserve again.
  *
  * The only way around these is to disable triggers (`ALTER TABLE … DISABLE TRIGGER`,
  * `session_replication_role = replica`), which takes the table owner or a superuser: an
@@ -260,4 +263,6 @@ export const ledgerMigrations: readonly Migration[] = [
   },
   holdWindowsMigration,
   countedUsageMigration,
+  unchangingAllocationsMigration,
+  reserveFunctionMigration,
 ];

@@ -1,11 +1,7 @@
-import {
-  QuotaExceededError,
-  type TenantQuota,
-  type TenantQuotaUsage,
-} from '@tessera/composer-domain';
+import { type TenantQuota, type TenantQuotaUsage } from '@tessera/composer-domain';
 import { prepared } from '@tessera/postgres';
 import type pg from 'pg';
-import { compareText, type ReservationRequest } from './ledger-records.js';
+import { compareText } from './ledger-records.js';
 
 interface QuotaUsageRow {
   readonly tenant: string;
@@ -15,13 +11,14 @@ interface QuotaUsageRow {
 }
 
 /**
- * Tenant quotas per device kind, enforced inside the reservation's transaction: the tenant's
- * quota rows of the kinds it asks for are locked in kind order after its device rows, and the
- * tenant's allocations of those kinds are counted under that lock, so concurrent reservations
- * limited by one quota queue there and each counts what the previous committed. Kinds without
- * a quota take no lock: reservations of an unlimited tenant never wait for each other (ledger
- * migration 5). A quota set while reservations are in flight counts them once they commit: it
- * may be passed by those, never by a reservation that starts after it.
+ * Tenant quotas per device kind. They are enforced where devices are taken: a reservation
+ * (`reserve_devices`, ledger migration 7) and a lease hold lock the tenant's quota rows of the
+ * kinds they ask for in kind order, after their device rows, and count the tenant's allocations
+ * of those kinds under that lock, so concurrent reservations limited by one quota queue there and
+ * each counts what the previous committed. Kinds without a quota take no lock: reservations of an
+ * unlimited tenant never wait for each other (ledger migration 5). A quota set while
+ * reservations are in flight counts them once they commit: it may be passed by those, never by a
+ * reservation that starts after it.
  */
 export class LedgerQuotas {
   private readonly quotas: string;
@@ -73,31 +70,6 @@ export class LedgerQuotas {
   }
 
   /**
-   * Locks the tenant's quotas of the reservation's kinds and throws `QuotaExceededError` for
-   * the first kind it would take past its limit. A reservation without tenant, or of a lease,
-   * is not limited.
-   */
-  async lockAndCheck(tx: pg.PoolClient, request: ReservationRequest): Promise<void> {
-    const { tenant } = request;
-    if (tenant === undefined || request.leaseId !== undefined) return;
-    const asked = countByKind(request.devices);
-    const limits = await this.lockQuotas(tx, tenant, [...asked.keys()]);
-    if (limits.length === 0) return;
-    const used = await this.countHeld(
-      tx,
-      tenant,
-      limits.map((limit) => limit.kind),
-    );
-    for (const { kind, maxDevices } of limits) {
-      const wanted = asked.get(kind) ?? 0;
-      const inUse = used.get(kind) ?? 0;
-      if (inUse + wanted > maxDevices) {
-        throw new QuotaExceededError(tenant, kind, maxDevices, inUse, wanted);
-      }
-    }
-  }
-
-  /**
    * Locks the tenant's quota rows of these kinds in kind order and returns them; kinds without
    * a quota are not returned and lock nothing. Every quota check takes these locks after the
    * device rows'.
@@ -118,21 +90,6 @@ export class LedgerQuotas {
       ),
     );
     return rows.map((row) => ({ kind: row.kind, maxDevices: row.max_devices }));
-  }
-
-  /** How many devices of each kind the tenant's allocations hold now. */
-  private async countHeld(
-    tx: pg.PoolClient,
-    tenant: string,
-    kinds: readonly string[],
-  ): Promise<Map<string, number>> {
-    const { rows } = await tx.query<{ kind: string; used: number }>(
-      `SELECT kind, count(*)::int AS used FROM ${this.allocations}
-        WHERE tenant = $1 AND kind = ANY($2)
-        GROUP BY kind`,
-      [tenant, kinds],
-    );
-    return new Map(rows.map((row) => [row.kind, row.used]));
   }
 }
 

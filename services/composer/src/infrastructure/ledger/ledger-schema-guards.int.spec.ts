@@ -74,8 +74,14 @@ describe('the ledger schema, written to directly', () => {
     ).rejects.toMatchObject({ code: '23514' });
   });
 
-  it('refuses changing an allocation’s tenant, kind or lease', async () => {
-    for (const change of [`tenant = 'other'`, `kind = 'fpga'`, `lease_id = 'lease-x'`]) {
+  it('refuses changing an allocation’s tenant, kind, lease or exclusivity', async () => {
+    const changes = [
+      `tenant = 'other'`,
+      `kind = 'fpga'`,
+      `lease_id = 'lease-x'`,
+      `exclusive = false`,
+    ];
+    for (const change of changes) {
       await expect(
         fixture.pool.query(
           `UPDATE composer_ledger.allocations SET ${change} WHERE device_id = 'gpu-exclusive'`,
@@ -83,6 +89,14 @@ describe('the ledger schema, written to directly', () => {
         change,
       ).rejects.toMatchObject({ code: '23514' });
     }
+  });
+
+  it('lets an allocation’s state and expiry change, as confirming a reservation does', async () => {
+    const { rows } = await fixture.pool.query<{ state: string; exclusive: boolean }>(
+      `UPDATE composer_ledger.allocations SET state = 'allocated', expires_at = NULL
+        WHERE device_id = 'gpu-exclusive' RETURNING state, exclusive`,
+    );
+    expect(rows).toEqual([{ state: 'allocated', exclusive: true }]);
   });
 
   it('counts every row of one statement, inserting and deleting several devices at once', async () => {
