@@ -1,10 +1,10 @@
 import type { EventEnvelope } from '@tessera/event-transport';
 import type { Queryable } from '@tessera/postgres';
-import { outboxInsert, routeToOutbox } from '../outbox/outbox-writer.js';
 import type { StoreTables } from '../tables.js';
 import type { AppendMetadata } from '../validation/validate-append.js';
 import type { ValidatedEntry } from '../validation/validate-append-many.js';
 import type { AppendTarget } from './append-plan.js';
+import { insertTail } from './insert-tail.js';
 import {
   appendedEnvelope,
   envelopeBeforeInsert,
@@ -110,7 +110,7 @@ export async function advanceStreams(
  */
 export async function insertEntryEvents(
   db: Queryable,
-  { tables, outbox, notifyInTransaction }: AppendTarget,
+  target: AppendTarget,
   entries: readonly ValidatedEntry[],
   metadata: AppendMetadata,
 ): Promise<EventEnvelope[][]> {
@@ -120,7 +120,8 @@ export async function insertEntryEvents(
     ),
   );
   const events = beforeInsert.flat();
-  const outboxed = outboxInsert(tables, routeToOutbox(outbox, events), 12);
+  const { tables } = target;
+  const tail = insertTail(target, metadata, events);
   const { rows: inserted } = await db.query<InsertedEventRow & { readonly id: string }>(
     // A NOTIFY in the transaction (see AppendTarget) rides along to save a round trip.
     `WITH inserted AS (
@@ -131,7 +132,7 @@ export async function insertEntryEvents(
               WITH ORDINALITY AS x(id, stream_id, stream_version, type, schema_version, data, ordinal)
         ORDER BY x.ordinal
        RETURNING id, position, recorded_at
-     ), notified AS (SELECT CASE WHEN $11::text IS NULL THEN NULL ELSE pg_notify($11, '') END AS done)${outboxed.cte}
+     ), notified AS (SELECT CASE WHEN $11::text IS NULL THEN NULL ELSE pg_notify($11, '') END AS done)${tail.outboxCte}
      SELECT inserted.* FROM inserted CROSS JOIN notified`,
     [
       events.map((event) => event.id),
@@ -140,12 +141,7 @@ export async function insertEntryEvents(
       events.map((event) => event.type),
       events.map((event) => event.schemaVersion),
       entries.flatMap((entry) => entry.events.map((event) => event.json)),
-      metadata.correlationId,
-      metadata.causationId,
-      metadata.actor,
-      metadata.tenant,
-      notifyInTransaction ? tables.channel : null,
-      ...outboxed.parameters,
+      ...tail.parameters,
     ],
   );
   const byId = new Map(inserted.map((row) => [row.id, row]));

@@ -1,8 +1,8 @@
 import type { EventEnvelope } from '@tessera/event-transport';
 import { prepared, type Queryable } from '@tessera/postgres';
-import { outboxInsert, routeToOutbox } from '../outbox/outbox-writer.js';
 import type { StoreTables } from '../tables.js';
 import type { AppendPlan, AppendTarget } from './append-plan.js';
+import { insertTail } from './insert-tail.js';
 import {
   appendedEnvelope,
   envelopeBeforeInsert,
@@ -87,7 +87,7 @@ function claimStatement(tables: StoreTables, current: number): string {
  */
 async function insertIfClaimed(
   db: Queryable,
-  { tables, outbox, notifyInTransaction }: AppendTarget,
+  target: AppendTarget,
   plan: AppendPlan,
   current: number,
   claim: string,
@@ -96,7 +96,8 @@ async function insertIfClaimed(
   const beforeInsert = events.map((event, index) =>
     envelopeBeforeInsert(event, streamId, current + index + 1, metadata),
   );
-  const outboxed = outboxInsert(tables, routeToOutbox(outbox, beforeInsert), 12);
+  const { tables } = target;
+  const tail = insertTail(target, metadata, beforeInsert);
   const { rows } = await db.query<InsertedEventRow & { readonly stream_version: string }>(
     prepared(
       `WITH claimed AS (${claim}),
@@ -112,7 +113,7 @@ async function insertIfClaimed(
      ), notified AS (
        SELECT CASE WHEN $11::text IS NOT NULL AND EXISTS (SELECT 1 FROM claimed)
                    THEN pg_notify($11, '') END AS done
-     )${outboxed.cte}
+     )${tail.outboxCte}
      SELECT inserted.stream_version, inserted.position, inserted.recorded_at
        FROM inserted CROSS JOIN notified`,
       [
@@ -122,12 +123,7 @@ async function insertIfClaimed(
         events.map((event) => event.type),
         events.map((event) => event.schemaVersion),
         events.map((event) => event.json),
-        metadata.correlationId,
-        metadata.causationId,
-        metadata.actor,
-        metadata.tenant,
-        notifyInTransaction ? tables.channel : null,
-        ...outboxed.parameters,
+        ...tail.parameters,
       ],
     ),
   );
